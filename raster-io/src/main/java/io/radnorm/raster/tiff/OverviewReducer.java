@@ -1,0 +1,188 @@
+package io.radnorm.raster.tiff;
+
+import io.radnorm.raster.DataType;
+import io.radnorm.raster.Raster;
+import io.radnorm.raster.Window;
+import java.io.IOException;
+
+/**
+ * Computes the rows of the next overview level from a stream of rows of one level: each output
+ * pixel from the 2×2 cell of source pixels at {@code (2x, 2y)}, output size
+ * {@code ceil(width / 2) × ceil(height / 2)} (edge cells of odd sizes have fewer pixels).
+ *
+ * <p>Rows arrive as strips of any height, top to bottom. Rows are consumed in pairs; an unpaired
+ * last row of a strip is kept (one row, the only state) until the next strip supplies its partner
+ * or {@link #finish()} reduces it alone. Every complete batch of output rows goes to the sink at
+ * once, so memory stays at one strip per level whatever the image height.
+ *
+ * <p>{@link OverviewResampling#AVERAGE}: the mean of the cell's valid samples, a sample being
+ * valid unless it is NaN or equal to the nodata value; stored with {@link DataType#toStorable}
+ * (integers round to nearest, ties away from zero); nodata (or NaN without one) where no sample
+ * is valid. {@link OverviewResampling#NEAREST}: the cell's top-left sample, bit for bit.
+ */
+final class OverviewReducer {
+
+    /** Receives output rows: a raster of the output width and one or more rows. */
+    interface Sink {
+        void accept(Raster rows) throws IOException;
+    }
+
+    private final OverviewResampling mode;
+    private final DataType type;
+    private final int bands;
+    private final int srcWidth;
+    private final int dstWidth;
+    private final boolean hasNodata;
+    private final double nodata;
+    private final double empty;
+    private final Sink sink;
+    private Raster pending;
+
+    OverviewReducer(OverviewResampling mode, DataType type, int bands, int srcWidth, Double nodata, Sink sink) {
+        this.mode = mode;
+        this.type = type;
+        this.bands = bands;
+        this.srcWidth = srcWidth;
+        this.dstWidth = (srcWidth + 1) / 2;
+        this.hasNodata = nodata != null && !nodata.isNaN(); // NaN is never valid anyway
+        this.nodata = nodata == null ? Double.NaN : nodata;
+        this.empty = nodata == null ? Double.NaN : nodata;
+        this.sink = sink;
+    }
+
+    /** Consumes the next rows of the source level (full source width). */
+    void accept(Raster strip) throws IOException {
+        if (strip.width() != srcWidth || strip.bandCount() != bands || strip.dataType() != type) {
+            throw new IllegalArgumentException("expected rows of " + srcWidth + " pixels, " + bands + " "
+                    + type.gdalName() + " bands, got " + strip);
+        }
+        int rows = strip.height();
+        int first = pending != null ? 1 : 0;
+        int outRows = first + (rows - first) / 2;
+        if (outRows == 0) {
+            // a single row and nothing pending: it waits for its partner
+            pending = strip;
+            return;
+        }
+        Raster out = Raster.allocate(type, dstWidth, outRows, bands);
+        int o = 0;
+        if (pending != null) {
+            reduce(pending, 0, strip, 0, out, o++);
+            pending = null;
+        }
+        for (int y = first; y + 1 < rows; y += 2) {
+            reduce(strip, y, strip, y + 1, out, o++);
+        }
+        if ((rows - first) % 2 == 1) {
+            pending = strip.crop(new Window(0, rows - 1, srcWidth, 1));
+        }
+        sink.accept(out);
+    }
+
+    /** Reduces a last unpaired row (odd source height) on its own. */
+    void finish() throws IOException {
+        if (pending != null) {
+            Raster out = Raster.allocate(type, dstWidth, 1, bands);
+            reduce(pending, 0, null, 0, out, 0);
+            pending = null;
+            sink.accept(out);
+        }
+    }
+
+    /** Output row {@code yo} from source rows {@code ya} of {@code a} and {@code yb} of {@code b} (or none). */
+    private void reduce(Raster a, int ya, Raster b, int yb, Raster out, int yo) {
+        for (int band = 0; band < bands; band++) {
+            int ia = a.index(band, 0, ya);
+            int ib = b == null ? -1 : b.index(band, 0, yb);
+            int io = out.index(band, 0, yo);
+            if (mode == OverviewResampling.NEAREST) {
+                nearest(a.data(), ia, out.data(), io);
+            } else {
+                average(a, ia, b, ib, out, io);
+            }
+        }
+    }
+
+    private void nearest(Object src, int si, Object dst, int di) {
+        // Typed copies keep float NaN payloads, which a round trip through double might not.
+        switch (type) {
+            case UINT8, INT8 -> {
+                byte[] s = (byte[]) src, d = (byte[]) dst;
+                for (int x = 0; x < dstWidth; x++) {
+                    d[di + x] = s[si + 2 * x];
+                }
+            }
+            case UINT16, INT16 -> {
+                short[] s = (short[]) src, d = (short[]) dst;
+                for (int x = 0; x < dstWidth; x++) {
+                    d[di + x] = s[si + 2 * x];
+                }
+            }
+            case UINT32, INT32 -> {
+                int[] s = (int[]) src, d = (int[]) dst;
+                for (int x = 0; x < dstWidth; x++) {
+                    d[di + x] = s[si + 2 * x];
+                }
+            }
+            case FLOAT32 -> {
+                float[] s = (float[]) src, d = (float[]) dst;
+                for (int x = 0; x < dstWidth; x++) {
+                    d[di + x] = s[si + 2 * x];
+                }
+            }
+            case FLOAT64 -> {
+                double[] s = (double[]) src, d = (double[]) dst;
+                for (int x = 0; x < dstWidth; x++) {
+                    d[di + x] = s[si + 2 * x];
+                }
+            }
+        }
+    }
+
+    private void average(Raster a, int ia, Raster b, int ib, Raster out, int io) {
+        double[] cell = new double[4];
+        for (int x = 0; x < dstWidth; x++) {
+            int sx = 2 * x;
+            int n = 0;
+            n = add(cell, n, a.getAt(ia + sx));
+            if (sx + 1 < srcWidth) {
+                n = add(cell, n, a.getAt(ia + sx + 1));
+            }
+            if (b != null) {
+                n = add(cell, n, b.getAt(ib + sx));
+                if (sx + 1 < srcWidth) {
+                    n = add(cell, n, b.getAt(ib + sx + 1));
+                }
+            }
+            out.setAt(io + x, n == 0 ? empty : mean(cell, n));
+        }
+    }
+
+    private int add(double[] cell, int n, double v) {
+        if (Double.isNaN(v) || (hasNodata && v == nodata)) {
+            return n;
+        }
+        cell[n] = v;
+        return n + 1;
+    }
+
+    /** The mean of {@code n} valid values; summed in double, scaled first if the sum would overflow. */
+    static double mean(double[] v, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += v[i];
+        }
+        double m = sum / n;
+        if (Double.isInfinite(m)) {
+            // Huge finite floats (FLOAT64 near MAX_VALUE) overflow the sum but not the mean.
+            double scaled = 0;
+            for (int i = 0; i < n; i++) {
+                scaled += v[i] / n;
+            }
+            if (!Double.isNaN(scaled)) {
+                m = scaled;
+            }
+        }
+        return m;
+    }
+}
