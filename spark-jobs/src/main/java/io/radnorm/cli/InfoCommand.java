@@ -58,8 +58,8 @@ final class InfoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<RasterInfo> infos = new ArrayList<>();
         int failures = 0;
-        out.printf("%-24s %11s %5s %-8s %-12s %-9s %-22s %-8s %s%n",
-                "raster", "size", "bands", "type", "crs", "nodata", "layout", "compress", "overviews");
+        String row = "%-24s %11s %5s %-8s %-9s %-20s %-8s %-14s %s%n";
+        out.printf(row, "raster", "size", "bands", "type", "nodata", "layout", "compress", "overviews", "crs");
         for (RasterHeaders.Header h : headers) {
             if (!h.ok()) {
                 err.println("radnorm: error: " + h.error());
@@ -68,13 +68,13 @@ final class InfoCommand implements Callable<Integer> {
             }
             RasterInfo i = h.info();
             infos.add(i);
-            out.printf("%-24s %11s %5d %-8s %-12s %-9s %-22s %-8s %s%n", i.name(), i.width() + "x" + i.height(),
-                    i.bandCount(), i.dataType().gdalName(), i.crs() == null ? "none" : i.crs().name(),
+            out.printf(row, i.name(), i.width() + "x" + i.height(), i.bandCount(), i.dataType().gdalName(),
                     i.hasNodata() ? nodataText(i.nodata()) : "none",
                     i.layout().blockDescription() + (i.layout().bandInterleaved() ? " band" : ""),
                     i.layout().compression().name().toLowerCase(java.util.Locale.ROOT),
-                    i.layout().overviews().isEmpty() ? "none" : i.layout().overviews().toString()
-                            + (i.layout().cog() ? " (COG)" : ""));
+                    (i.layout().overviews().isEmpty() ? "none" : i.layout().overviews().size() + " levels")
+                            + (i.layout().cog() ? " COG" : ""),
+                    i.crs() == null ? "none" : i.crs().name());
         }
         printOverlaps(out, infos);
         out.flush();
@@ -95,8 +95,11 @@ final class InfoCommand implements Callable<Integer> {
         for (OverlapFinder.Overlap o : overlaps) {
             RasterInfo a = infos.get(o.i()), b = infos.get(o.j());
             double area = o.intersection().getArea();
-            out.printf("  %s ∩ %s: %.0f x %.0f map units, %.1f%% of %s, %.1f%% of %s%n", a.name(), b.name(),
-                    o.intersection().getWidth(), o.intersection().getHeight(),
+            // Size in pixels of the first image's grid: what a user compares with the image size.
+            double px = Math.abs(a.geoTransform() == null ? 1 : a.geoTransform().pixelWidth());
+            double py = Math.abs(a.geoTransform() == null ? 1 : a.geoTransform().pixelHeight());
+            out.printf("  %s ∩ %s: %.0f x %.0f pixels, %.1f%% of %s, %.1f%% of %s%n", a.name(), b.name(),
+                    o.intersection().getWidth() / px, o.intersection().getHeight() / py,
                     100 * area / a.bounds().getArea(), a.name(), 100 * area / b.bounds().getArea(), b.name());
         }
     }

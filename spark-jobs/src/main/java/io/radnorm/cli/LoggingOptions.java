@@ -37,6 +37,9 @@ public final class LoggingOptions {
         if (verbose) {
             Configurator.setLevel("io.radnorm", Level.DEBUG);
             Configurator.setLevel("org.apache.spark", Level.INFO);
+            // conf/log4j2.properties silences these (radnorm reports task failures itself).
+            Configurator.setLevel("org.apache.spark.executor.Executor", Level.INFO);
+            Configurator.setLevel("org.apache.spark.scheduler.TaskSetManager", Level.INFO);
         } else if (quiet) {
             Configurator.setLevel("io.radnorm", Level.WARN);
         }

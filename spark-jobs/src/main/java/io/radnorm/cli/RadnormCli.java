@@ -38,7 +38,6 @@ public final class RadnormCli implements Runnable {
             err.flush();
             return EXIT_FAILED;
         });
-        cl.setExitCodeExceptionMapper(t -> EXIT_FAILED);
         return cl;
     }
 

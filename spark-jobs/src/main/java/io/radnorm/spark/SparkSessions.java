@@ -31,6 +31,11 @@ public final class SparkSessions {
         if (!conf.contains("spark.serializer")) {
             b.config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         }
+        String registrators = conf.get("spark.kryo.registrator", "");
+        if (!registrators.contains(RadnormKryoRegistrator.class.getName())) {
+            b.config("spark.kryo.registrator", registrators.isEmpty() ? RadnormKryoRegistrator.class.getName()
+                    : registrators + "," + RadnormKryoRegistrator.class.getName());
+        }
         // radnorm prints its own per-stage progress line; Spark's bar would interleave with it.
         if (!conf.contains("spark.ui.showConsoleProgress")) {
             b.config("spark.ui.showConsoleProgress", "false");

@@ -94,6 +94,31 @@ class S3AtomicOutputTest {
     }
 
     @Test
+    void abortOfAMultipartUploadPublishesNothing() throws IOException {
+        // Blocks of 5 MiB (S3's minimum part size): 12 MiB are uploaded as parts before the abort.
+        Configuration multipart = new Configuration(conf);
+        multipart.set("fs.s3a.multipart.size", "5M");
+        multipart.set("fs.s3a.multipart.threshold", "5M");
+        String uri = "s3a://" + BUCKET + "/multipart/out.tif";
+        try (AtomicOutput out = AtomicOutput.create(uri, multipart, true)) {
+            TestBytes.write(out.stream(), 12 * 1024 * 1024);
+            out.stream().flush();
+        }
+        assertFalse(exists(uri), "aborted multipart object was published");
+        assertFalse(storedFiles().contains("multipart/out.tif"), storedFiles().toString());
+        assertFalse(exists("s3a://" + BUCKET + "/multipart/"), "nothing listed under the prefix");
+        // Not asserted: that S3Proxy kept no part files. A part upload still in flight when S3A
+        // aborts can land after the abort in S3Proxy's emulation (real S3 refuses it with
+        // NoSuchUpload); S3Proxy keeps it as an internal ".mpus-..." blob, never as the object.
+
+        try (AtomicOutput out = AtomicOutput.create(uri, multipart, true)) {
+            TestBytes.write(out.stream(), 12 * 1024 * 1024);
+            out.commit();
+        }
+        assertArrayEquals(TestBytes.range(0, 12 * 1024 * 1024), readAll(uri));
+    }
+
+    @Test
     void abortKeepsTheExistingObjectAndCommitReplacesIt() throws IOException {
         String uri = "s3a://" + BUCKET + "/replace/out.tif";
         try (AtomicOutput out = AtomicOutput.create(uri, conf, false)) {
