@@ -96,6 +96,7 @@ final class CogHeader {
         long[][] valueAt = new long[n][];
         for (int i = 0; i < n; i++) {
             List<IfdEntries.Entry> entries = ifds.get(i);
+            pos = align(pos); // IFDs start on a word boundary too (TIFF 6.0)
             ifdAt[i] = pos;
             pos += countSize + (long) entries.size() * entrySize + nextSize;
             valueAt[i] = new long[entries.size()];

@@ -152,8 +152,17 @@ public final class CogWriter {
         }
         int predictor = options.predictor().tagValue(type, options.compression());
         int tileSize = options.tileSize();
+        if ((long) width * Math.min(tileSize, height) * bands > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a strip of " + width + " x " + tileSize + " pixels x " + bands
+                    + " bands does not fit one raster; use smaller tiles");
+        }
         TileEncoder encoder = new TileEncoder(type, bands, tileSize, options.compression(), options.level(), predictor);
         List<GridSize> sizes = levelSizes(width, height, options.minOverviewSize());
+        // Tags first: metadata that cannot be written (a GeoKey beyond a SHORT) fails before any reading.
+        List<IfdEntries> tags = new ArrayList<>();
+        for (int i = 0; i < sizes.size(); i++) {
+            tags.add(CogTags.forLevel(i, sizes.get(i), tileSize, type, bands, options.compression(), predictor, metadata));
+        }
         Path spillRoot = Path.of(options.spillDir() != null ? options.spillDir() : System.getProperty("java.io.tmpdir"));
         Configuration c = conf != null ? conf : new Configuration();
 
@@ -164,30 +173,19 @@ public final class CogWriter {
         try (AtomicOutput out = AtomicOutput.create(uri, c, overwrite)) {
             Files.createDirectories(spillRoot);
             spillDir = Files.createTempDirectory(spillRoot, "radnorm-cog-");
-            PyramidLevel.RasterFormat format = new PyramidLevel.RasterFormat(type, bands, metadata.nodata(),
-                    options.resampling());
-            PyramidLevel[] levels = new PyramidLevel[sizes.size()];
-            for (int i = sizes.size() - 1; i >= 0; i--) {
-                GridSize s = sizes.get(i);
-                int tiles = ((s.width() + tileSize - 1) / tileSize) * ((s.height() + tileSize - 1) / tileSize);
-                TileSpill spill = new TileSpill(spillDir.resolve("level-" + i + ".tiles"), tiles);
-                spills.add(spill);
-                levels[i] = new PyramidLevel(i, s, tileSize, format, encoder, spill, pool,
-                        i + 1 < sizes.size() ? levels[i + 1] : null);
-            }
+            PyramidLevel[] levels = pyramid(sizes, encoder, pool, spillDir, spills);
             encodeAll(levels[0], width, height, bands, type, tileSize);
 
             List<CogHeader.Level> layout = new ArrayList<>();
             for (PyramidLevel level : levels) {
-                layout.add(new CogHeader.Level(CogTags.forLevel(level.index(), level.size(), tileSize, type, bands,
-                        options.compression(), predictor, metadata), level.spill().byteCounts(),
+                layout.add(new CogHeader.Level(tags.get(level.index()), level.spill().byteCounts(),
                         level.spill().length()));
             }
             CogHeader.Result header = header(layout, uri);
             OutputStream os = out.stream();
             os.write(header.bytes());
             for (int i = levels.length - 1; i >= 0; i--) {
-                levels[i].spill().copyTo(os);
+                levels[i].spill().copyTo(os); // smallest overview first, full resolution last
             }
             out.commit();
             return new CogSummary(uri, header.fileLength(), header.bigTiff(), sizes, predictor);
@@ -198,6 +196,24 @@ public final class CogWriter {
             pool.shutdownNow();
             cleanUp(spills, spillDir, failure);
         }
+    }
+
+    /** The chain of levels, full resolution first, each feeding the next; spill files added to {@code spills}. */
+    private PyramidLevel[] pyramid(List<GridSize> sizes, TileEncoder encoder, ExecutorService pool, Path spillDir,
+                                   List<TileSpill> spills) throws IOException {
+        int tileSize = options.tileSize();
+        PyramidLevel.RasterFormat format = new PyramidLevel.RasterFormat(source.dataType(), source.bandCount(),
+                metadata.nodata(), options.resampling());
+        PyramidLevel[] levels = new PyramidLevel[sizes.size()];
+        for (int i = sizes.size() - 1; i >= 0; i--) {
+            GridSize s = sizes.get(i);
+            int tiles = ((s.width() + tileSize - 1) / tileSize) * ((s.height() + tileSize - 1) / tileSize);
+            TileSpill spill = new TileSpill(spillDir.resolve("level-" + i + ".tiles"), tiles);
+            spills.add(spill);
+            levels[i] = new PyramidLevel(i, s, tileSize, format, encoder, spill, pool,
+                    i + 1 < sizes.size() ? levels[i + 1] : null);
+        }
+        return levels;
     }
 
     /** Pulls every strip of the source through the pyramid. */

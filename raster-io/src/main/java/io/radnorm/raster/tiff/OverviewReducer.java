@@ -37,6 +37,8 @@ final class OverviewReducer {
     private final double empty;
     private final Sink sink;
     private Raster pending;
+    /** Scratch rows for {@link #average}; the reducer runs on one thread. */
+    private final double[] rowA, rowB;
 
     OverviewReducer(OverviewResampling mode, DataType type, int bands, int srcWidth, Double nodata, Sink sink) {
         this.mode = mode;
@@ -48,6 +50,8 @@ final class OverviewReducer {
         this.nodata = nodata == null ? Double.NaN : nodata;
         this.empty = nodata == null ? Double.NaN : nodata;
         this.sink = sink;
+        this.rowA = new double[srcWidth];
+        this.rowB = new double[srcWidth];
     }
 
     /** Consumes the next rows of the source level (full source width). */
@@ -140,21 +144,77 @@ final class OverviewReducer {
     }
 
     private void average(Raster a, int ia, Raster b, int ib, Raster out, int io) {
+        // Widen both rows to double once (one type switch per row, not per sample).
+        double[] top = rowA, bottom = rowB;
+        widen(a.data(), ia, top);
+        if (b != null) {
+            widen(b.data(), ib, bottom);
+        }
         double[] cell = new double[4];
         for (int x = 0; x < dstWidth; x++) {
             int sx = 2 * x;
-            int n = 0;
-            n = add(cell, n, a.getAt(ia + sx));
-            if (sx + 1 < srcWidth) {
-                n = add(cell, n, a.getAt(ia + sx + 1));
+            boolean right = sx + 1 < srcWidth;
+            int n = add(cell, 0, top[sx]);
+            if (right) {
+                n = add(cell, n, top[sx + 1]);
             }
             if (b != null) {
-                n = add(cell, n, b.getAt(ib + sx));
-                if (sx + 1 < srcWidth) {
-                    n = add(cell, n, b.getAt(ib + sx + 1));
+                n = add(cell, n, bottom[sx]);
+                if (right) {
+                    n = add(cell, n, bottom[sx + 1]);
                 }
             }
             out.setAt(io + x, n == 0 ? empty : mean(cell, n));
+        }
+    }
+
+    /** One source row as doubles, unsigned types without sign, as {@link Raster#getAt} reads them. */
+    private void widen(Object src, int from, double[] dst) {
+        int n = srcWidth;
+        switch (type) {
+            case UINT8 -> {
+                byte[] s = (byte[]) src;
+                for (int i = 0; i < n; i++) {
+                    dst[i] = s[from + i] & 0xFF;
+                }
+            }
+            case INT8 -> {
+                byte[] s = (byte[]) src;
+                for (int i = 0; i < n; i++) {
+                    dst[i] = s[from + i];
+                }
+            }
+            case UINT16 -> {
+                short[] s = (short[]) src;
+                for (int i = 0; i < n; i++) {
+                    dst[i] = s[from + i] & 0xFFFF;
+                }
+            }
+            case INT16 -> {
+                short[] s = (short[]) src;
+                for (int i = 0; i < n; i++) {
+                    dst[i] = s[from + i];
+                }
+            }
+            case UINT32 -> {
+                int[] s = (int[]) src;
+                for (int i = 0; i < n; i++) {
+                    dst[i] = s[from + i] & 0xFFFFFFFFL;
+                }
+            }
+            case INT32 -> {
+                int[] s = (int[]) src;
+                for (int i = 0; i < n; i++) {
+                    dst[i] = s[from + i];
+                }
+            }
+            case FLOAT32 -> {
+                float[] s = (float[]) src;
+                for (int i = 0; i < n; i++) {
+                    dst[i] = s[from + i];
+                }
+            }
+            case FLOAT64 -> System.arraycopy(src, from, dst, 0, n);
         }
     }
 

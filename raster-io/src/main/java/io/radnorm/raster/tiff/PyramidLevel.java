@@ -1,5 +1,6 @@
 package io.radnorm.raster.tiff;
 
+import io.radnorm.raster.DataType;
 import io.radnorm.raster.GridSize;
 import io.radnorm.raster.Raster;
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class PyramidLevel {
     private List<Future<byte[]>> inFlight = List.of();
 
     /** Format of the pixels every level carries. */
-    record RasterFormat(io.radnorm.raster.DataType type, int bands, Double nodata, OverviewResampling resampling) {
+    record RasterFormat(DataType type, int bands, Double nodata, OverviewResampling resampling) {
     }
 
     /**

@@ -14,7 +14,9 @@ import java.io.IOException;
  * one tile row, top to bottom, each row once), so a source can compute or fetch pixels lazily and
  * an image far larger than memory can be written: implement this over a reader, a correction
  * applied to a reader, or a generator. {@link #read} must return a raster of exactly the window's
- * size with all bands and this type; it may be called from one thread only.
+ * size with all bands and this type, and a new one each time: the writer keeps it while its tiles
+ * are compressed in the background, so a source must not reuse or modify a returned raster.
+ * {@link #read} is called from one thread at a time.
  */
 public interface RasterSource {
 

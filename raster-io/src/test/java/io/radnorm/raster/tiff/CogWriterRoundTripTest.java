@@ -68,11 +68,10 @@ class CogWriterRoundTripTest {
             CogTestData.assertLevels(r, sizes);
 
             int[] all = bands == 1 ? new int[] {0} : new int[] {0, 1, 2};
-            Raster level1 = CogTestData.referenceAverage(src, nodata);
-            CogTestData.assertOverviewEquals(level1, r.readLevel(1, Window.of(150, 100), all), "level 1");
+            Raster level1 = r.readLevel(1, Window.of(150, 100), all);
+            CogTestData.assertAverageOf(src, nodata, level1, "level 1");
             // Level 2 is computed from level 1 as written (GDAL's way), not from full resolution.
-            Raster level2 = CogTestData.referenceAverage(r.readLevel(1, Window.of(150, 100), all), nodata);
-            CogTestData.assertOverviewEquals(level2, r.readLevel(2, Window.of(75, 50), all), "level 2");
+            CogTestData.assertAverageOf(level1, nodata, r.readLevel(2, Window.of(75, 50), all), "level 2");
             // A window across tile boundaries of the full resolution.
             Window w = new Window(100, 90, 150, 70);
             CogTestData.assertBitIdentical(src.crop(w), r.read(w));

@@ -1,8 +1,10 @@
 package io.radnorm.raster.tiff.codec;
 
+import static io.radnorm.raster.tiff.codec.ByteViews.NATIVE_LITTLE_ENDIAN;
 import static io.radnorm.raster.tiff.codec.ByteViews.get16;
 import static io.radnorm.raster.tiff.codec.ByteViews.get32;
 import static io.radnorm.raster.tiff.codec.ByteViews.get64;
+import static io.radnorm.raster.tiff.codec.ByteViews.reverseBytes;
 import static io.radnorm.raster.tiff.codec.ByteViews.set16;
 import static io.radnorm.raster.tiff.codec.ByteViews.set32;
 import static io.radnorm.raster.tiff.codec.ByteViews.set64;
@@ -23,42 +25,49 @@ import static io.radnorm.raster.tiff.codec.ByteViews.set64;
  * transform is exactly reversible, NaN payloads and negative zero included.
  * <p>
  * The planes are most-significant-first whatever the file's byte order: TN3 has readers and
- * writers leave byte order to the predictor. Decoding therefore reassembles the values directly
- * in the file's byte order, which makes the decoded block look like any other uncompressed block
- * of that file. (libtiff up to at least 4.5.0 writes big-endian predictor-3 files with the planes
+ * writers leave byte order to the predictor. Decoding therefore yields the values in the file's
+ * byte order, which makes the decoded block look like any other uncompressed block of that file. (libtiff up to at least 4.5.0 writes big-endian predictor-3 files with the planes
  * reversed when running on a little-endian host, and cannot read them back itself; such files
  * are damaged, not a second convention.)
  * <p>
- * The shuffle needs a copy of the row; one row-sized buffer is allocated per call.
+ * The shuffles work in the machine's byte order, and a block in the other order is swapped
+ * after decoding or before encoding (see {@link ByteViews} for why). The shuffle needs a second
+ * row buffer; one is allocated per call.
  */
 final class FloatingPointPredictor {
 
     private FloatingPointPredictor() {
     }
 
-    static void decode(byte[] b, int off, int rowBytes, int rows, int spp, int bps, boolean le) {
+    static void decode(byte[] b, int off, int rowBytes, int rows, int spp, int bps, boolean littleEndian) {
         byte[] planes = new byte[rowBytes];
         int n = rowBytes / bps;
         for (int r = 0, start = off; r < rows; r++, start += rowBytes) {
             accumulate(b, start, planes, rowBytes, spp);
             switch (bps) {
-                case 2 -> unshuffle16(planes, n, b, start, le);
-                case 4 -> unshuffle32(planes, n, b, start, le);
-                case 8 -> unshuffle64(planes, n, b, start, le);
-                default -> unshuffle(planes, n, bps, b, start, le);
+                case 2 -> unshuffle16(planes, n, b, start);
+                case 4 -> unshuffle32(planes, n, b, start);
+                case 8 -> unshuffle64(planes, n, b, start);
+                default -> unshuffle(planes, n, bps, b, start);
             }
+        }
+        if (littleEndian != NATIVE_LITTLE_ENDIAN) {
+            reverseBytes(b, off, rowBytes * rows, bps);
         }
     }
 
-    static void encode(byte[] b, int off, int rowBytes, int rows, int spp, int bps, boolean le) {
+    static void encode(byte[] b, int off, int rowBytes, int rows, int spp, int bps, boolean littleEndian) {
+        if (littleEndian != NATIVE_LITTLE_ENDIAN) {
+            reverseBytes(b, off, rowBytes * rows, bps);
+        }
         byte[] planes = new byte[rowBytes];
         int n = rowBytes / bps;
         for (int r = 0, start = off; r < rows; r++, start += rowBytes) {
             switch (bps) {
-                case 2 -> shuffle16(b, start, planes, n, le);
-                case 4 -> shuffle32(b, start, planes, n, le);
-                case 8 -> shuffle64(b, start, planes, n, le);
-                default -> shuffle(b, start, planes, n, bps, le);
+                case 2 -> shuffle16(b, start, planes, n);
+                case 4 -> shuffle32(b, start, planes, n);
+                case 8 -> shuffle64(b, start, planes, n);
+                default -> shuffle(b, start, planes, n, bps);
             }
             difference(planes, b, start, rowBytes, spp);
         }
@@ -90,52 +99,53 @@ final class FloatingPointPredictor {
         }
     }
 
-    private static void unshuffle16(byte[] p, int n, byte[] b, int start, boolean le) {
+    // The (un)shuffles work in the machine's byte order; decode and encode swap around them.
+
+    private static void unshuffle16(byte[] p, int n, byte[] b, int start) {
         for (int k = 0; k < n; k++) {
-            int v = (p[k] & 0xFF) << 8 | (p[n + k] & 0xFF);
-            set16(b, start + 2 * k, (short) v, le);
+            set16(b, start + 2 * k, (short) ((p[k] & 0xFF) << 8 | (p[n + k] & 0xFF)));
         }
     }
 
-    private static void unshuffle32(byte[] p, int n, byte[] b, int start, boolean le) {
+    private static void unshuffle32(byte[] p, int n, byte[] b, int start) {
         for (int k = 0; k < n; k++) {
             int v = (p[k] & 0xFF) << 24 | (p[n + k] & 0xFF) << 16 | (p[2 * n + k] & 0xFF) << 8
                     | (p[3 * n + k] & 0xFF);
-            set32(b, start + 4 * k, v, le);
+            set32(b, start + 4 * k, v);
         }
     }
 
-    private static void unshuffle64(byte[] p, int n, byte[] b, int start, boolean le) {
+    private static void unshuffle64(byte[] p, int n, byte[] b, int start) {
         for (int k = 0; k < n; k++) {
-            long hi = (p[k] & 0xFF) << 24 | (p[n + k] & 0xFF) << 16 | (p[2 * n + k] & 0xFF) << 8
+            int hi = (p[k] & 0xFF) << 24 | (p[n + k] & 0xFF) << 16 | (p[2 * n + k] & 0xFF) << 8
                     | (p[3 * n + k] & 0xFF);
-            long lo = (p[4 * n + k] & 0xFF) << 24 | (p[5 * n + k] & 0xFF) << 16 | (p[6 * n + k] & 0xFF) << 8
+            int lo = (p[4 * n + k] & 0xFF) << 24 | (p[5 * n + k] & 0xFF) << 16 | (p[6 * n + k] & 0xFF) << 8
                     | (p[7 * n + k] & 0xFF);
-            set64(b, start + 8 * k, hi << 32 | (lo & 0xFFFFFFFFL), le);
+            set64(b, start + 8 * k, (long) hi << 32 | (lo & 0xFFFFFFFFL));
         }
     }
 
-    /** Any value size: plane {@code q} is byte {@code q} of a big-endian value. */
-    private static void unshuffle(byte[] p, int n, int bps, byte[] b, int start, boolean le) {
+    /** Any value size: plane {@code q} holds the values' bytes of significance {@code q}. */
+    private static void unshuffle(byte[] p, int n, int bps, byte[] b, int start) {
         for (int k = 0; k < n; k++) {
             int value = start + k * bps;
             for (int q = 0; q < bps; q++) {
-                b[value + (le ? bps - 1 - q : q)] = p[q * n + k];
+                b[value + memoryIndex(q, bps)] = p[q * n + k];
             }
         }
     }
 
-    private static void shuffle16(byte[] b, int start, byte[] p, int n, boolean le) {
+    private static void shuffle16(byte[] b, int start, byte[] p, int n) {
         for (int k = 0; k < n; k++) {
-            short v = get16(b, start + 2 * k, le);
+            short v = get16(b, start + 2 * k);
             p[k] = (byte) (v >>> 8);
             p[n + k] = (byte) v;
         }
     }
 
-    private static void shuffle32(byte[] b, int start, byte[] p, int n, boolean le) {
+    private static void shuffle32(byte[] b, int start, byte[] p, int n) {
         for (int k = 0; k < n; k++) {
-            int v = get32(b, start + 4 * k, le);
+            int v = get32(b, start + 4 * k);
             p[k] = (byte) (v >>> 24);
             p[n + k] = (byte) (v >>> 16);
             p[2 * n + k] = (byte) (v >>> 8);
@@ -143,21 +153,26 @@ final class FloatingPointPredictor {
         }
     }
 
-    private static void shuffle64(byte[] b, int start, byte[] p, int n, boolean le) {
+    private static void shuffle64(byte[] b, int start, byte[] p, int n) {
         for (int k = 0; k < n; k++) {
-            long v = get64(b, start + 8 * k, le);
+            long v = get64(b, start + 8 * k);
             for (int q = 0; q < 8; q++) {
                 p[q * n + k] = (byte) (v >>> (56 - 8 * q));
             }
         }
     }
 
-    private static void shuffle(byte[] b, int start, byte[] p, int n, int bps, boolean le) {
+    private static void shuffle(byte[] b, int start, byte[] p, int n, int bps) {
         for (int k = 0; k < n; k++) {
             int value = start + k * bps;
             for (int q = 0; q < bps; q++) {
-                p[q * n + k] = b[value + (le ? bps - 1 - q : q)];
+                p[q * n + k] = b[value + memoryIndex(q, bps)];
             }
         }
+    }
+
+    /** Where the byte of significance {@code q} (0 = most significant) of a native value is. */
+    private static int memoryIndex(int q, int bps) {
+        return NATIVE_LITTLE_ENDIAN ? bps - 1 - q : q;
     }
 }

@@ -12,9 +12,9 @@ import java.io.IOException;
  * the "early change" that Aldus shipped and TIFF 6.0 made the rule. Encoders keep the table
  * below 4094 entries by emitting Clear and starting over.
  * <p>
- * Files from libtiff before 1992 used a bit-reversed, late-change variant; like libtiff they are
- * recognised by their first two bytes, and rejected with a clear message since no current writer
- * produces them.
+ * Early libtiff versions wrote a variant with the bits of each code reversed; like libtiff, the
+ * decoder recognises such blocks by their first two bytes, and rejects them with a clear message
+ * since no current writer produces them.
  *
  * @see LzwDecoder
  * @see LzwEncoder

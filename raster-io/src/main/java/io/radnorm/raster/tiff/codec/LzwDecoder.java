@@ -23,7 +23,13 @@ import java.util.Objects;
  * The one string not yet complete in the output is the "KwKwK" case, where the code read is
  * the entry being created; its last byte is its own first byte and is written separately.
  * <p>
- * Like libtiff 4.x: a block that runs out of codes before EOI while the output still has room
+ * Most strings are a few bytes long, and copying them byte by byte or through
+ * {@code System.arraycopy} costs more than the rest of the decoding. Strings of up to 8 bytes
+ * are therefore copied as one 8-byte word when the output has room; the bytes written past the
+ * string are overwritten by the strings that follow (or, if the block ends early, lie in the
+ * unspecified part of the output).
+ * <p>
+ * Like current libtiff: a block that runs out of codes before EOI while the output still has room
  * is truncated and raises an {@link IOException}; a block that reaches EOI early returns its
  * short length; a code not yet in the table is corrupt data. A block that does not start with
  * Clear is decoded as if it did, since the table's starting state is the cleared one.
@@ -31,8 +37,6 @@ import java.util.Objects;
 final class LzwDecoder {
 
     private static final int TABLE_SIZE = 1 << MAX_BITS;
-    /** Strings this short are copied by a loop; System.arraycopy's set-up costs more. */
-    private static final int SHORT_COPY = 16;
 
     private LzwDecoder() {
     }
@@ -44,7 +48,7 @@ final class LzwDecoder {
             return 0;
         }
         if (srcLen >= 2 && src[srcOff] == 0 && (src[srcOff + 1] & 1) != 0) {
-            // libtiff's test for a Clear code written LSB-first by its pre-TIFF-5.0 encoder.
+            // libtiff's test for a Clear code written LSB-first, as early libtiff versions did.
             throw new IOException("unsupported old-style (LSB-first) LZW data");
         }
         // Entry c (c >= 258) is the string dst[offsets[c] .. offsets[c] + lengths[c]).
@@ -65,9 +69,16 @@ final class LzwDecoder {
 
         while (dp < dstEnd) {
             if (bitCount < codeBits) {
-                while (bitCount <= 56 && sp < srcEnd) {
-                    bits = (bits << 8) | (src[sp++] & 0xFF);
-                    bitCount += 8;
+                if (sp + 4 <= srcEnd) {
+                    // Fewer than 12 bits are left, so 32 more always fit in the 64-bit buffer.
+                    bits = (bits << 32) | (ByteViews.get32BigEndian(src, sp) & 0xFFFFFFFFL);
+                    sp += 4;
+                    bitCount += 32;
+                } else {
+                    while (bitCount <= 56 && sp < srcEnd) {
+                        bits = (bits << 8) | (src[sp++] & 0xFF);
+                        bitCount += 8;
+                    }
                 }
                 if (bitCount < codeBits) {
                     throw new IOException("truncated LZW data: no EOI code after " + (dp - dstOff) + " of "
@@ -117,28 +128,31 @@ final class LzwDecoder {
                 dst[dp++] = (byte) code;
                 continue;
             }
-            int n = Math.min(len, dstEnd - dp);
-            if (from + len > dp) {
-                // KwKwK: the last byte is the string's own first byte, not yet in the output.
-                copy(dst, from, dp, n == len ? len - 1 : n);
-                if (n == len) {
-                    dst[dp + len - 1] = dst[from];
-                }
+            if (len <= 8 && dp + 8 <= dstEnd) {
+                copyWord(dst, from, dp);
             } else {
-                copy(dst, from, dp, n);
+                int n = Math.min(len, dstEnd - dp);
+                // What fits, less a KwKwK string's last byte (dp - from is then len - 1).
+                System.arraycopy(dst, from, dst, dp, Math.min(n, dp - from));
+                if (n < len) {
+                    return dstLen; // output full: the rest of the stream is ignored, as by libtiff
+                }
             }
-            dp += n;
+            if (from + len > dp) {
+                // KwKwK: the string's last byte is its own first byte, which was not yet output.
+                dst[dp + len - 1] = dst[from];
+            }
+            dp += len;
         }
         return dp - dstOff;
     }
 
-    private static void copy(byte[] b, int from, int to, int n) {
-        if (n <= SHORT_COPY) {
-            for (int i = 0; i < n; i++) {
-                b[to + i] = b[from + i];
-            }
-        } else {
-            System.arraycopy(b, from, b, to, n);
-        }
+    /**
+     * Copies a string of at most 8 bytes as one 8-byte word. Its bytes all lie before {@code to}
+     * (but for a KwKwK string's last byte, which the caller sets), so the word read holds them
+     * all; what it writes past the string is overwritten later.
+     */
+    private static void copyWord(byte[] b, int from, int to) {
+        ByteViews.set64(b, to, ByteViews.get64(b, from));
     }
 }

@@ -10,9 +10,9 @@ import java.util.Objects;
  * Each method works in place on a decoded (or about to be encoded) block of {@code rows} rows of
  * {@code width} pixels, each pixel {@code samplesPerPixel} interleaved samples of
  * {@code bytesPerSample} bytes; for planar-separate data pass {@code samplesPerPixel = 1}. Rows
- * are independent: a predictor never looks at the row above, which is why a block's rows are
- * passed separately from its width. {@code order} is the file's byte order: samples are read and
- * written in that order, so the caller never swaps bytes before or after a predictor.
+ * are independent: a predictor never looks at the row above. {@code order} is the file's byte
+ * order: samples are read and written in that order, so the caller never swaps bytes before or
+ * after a predictor.
  * <ul>
  * <li>Predictor 2, horizontal differencing ({@link #decodeHorizontal}, {@link #encodeHorizontal}),
  * stores each sample as its difference from the same sample of the previous pixel, in integer
@@ -23,7 +23,7 @@ import java.util.Objects;
  * byte planes, most significant byte first, and then differences the row bytewise.</li>
  * </ul>
  * These run on every pixel read or written, so they work directly on the byte array (see
- * {@link HorizontalPredictor} and {@link FloatingPointPredictor}). This class only validates
+ * {@code HorizontalPredictor} and {@code FloatingPointPredictor}). This class only validates
  * the arguments, so that a bad block geometry fails with a message instead of a stray
  * {@code ArrayIndexOutOfBoundsException} from a hot loop.
  */

@@ -17,8 +17,8 @@ import java.io.IOException;
  * <li>A well-formed stream that ends early (fewer bytes than {@code dstLen}) is not an error:
  * the codec returns how many bytes it produced and the caller decides whether a short block is
  * acceptable. libtiff tolerates such blocks and some writers produce them. The bytes between
- * the returned count and {@code dstLen} are then unspecified, since zstd uses spare destination
- * space as scratch.</li>
+ * the returned count and {@code dstLen} are then unspecified: the zstd and LZW decoders use
+ * spare destination space for speed.</li>
  * <li>Data that is corrupt, or that stops before the format's own end marker (a truncated
  * file), raises an {@link IOException} with a short message saying what is wrong. Corrupt data
  * never escapes as an {@code ArrayIndexOutOfBoundsException} or another runtime exception,

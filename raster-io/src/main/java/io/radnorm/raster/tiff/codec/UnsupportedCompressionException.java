@@ -13,6 +13,7 @@ import java.io.IOException;
  */
 public class UnsupportedCompressionException extends IOException {
 
+    /** The Compression tag value that was rejected. */
     private final int tag;
 
     /**

@@ -10,14 +10,15 @@ import java.util.Random;
  * over time; not a test. Run with the test classpath:
  * <pre>
  * java -Xmx2g -cp raster-io/target/classes:raster-io/target/test-classes:$(cat /tmp/cp.txt) \
- *     io.radnorm.raster.tiff.codec.CodecBenchmark
+ *     io.radnorm.raster.tiff.codec.CodecBenchmark [lzw deflate ...]
  * </pre>
  * The image is a smooth gradient plus Gaussian noise (sigma 8 DN), like a calibrated satellite
  * band, cut into 512 x 512 tiles (GDAL's COG default) and written with predictor 2, as
  * {@code gdal_translate -co COMPRESS=... -co PREDICTOR=2 -co TILED=YES -co BLOCKXSIZE=512} would.
  * Decoding a tile means decompressing it and undoing the predictor, which is what the reader does;
- * the predictor's own cost is also shown separately. Single-threaded, best of several passes
- * after warm-up, in MB/s (10^6 bytes) of decoded pixels.
+ * the predictor's own cost is also shown separately, and encoding (without the predictor) for
+ * reference. Single-threaded, in MB/s (10^6 bytes) of uncompressed pixels, after warm-up; see
+ * {@link #throughput} for how the machine's other load is kept out of the figures.
  */
 public final class CodecBenchmark {
 
@@ -25,7 +26,10 @@ public final class CodecBenchmark {
     private static final int HEIGHT = 4096;
     private static final int TILE = 512;
     private static final int TILE_BYTES = TILE * TILE * 2;
-    private static final int PASSES = 5;
+    /** Tiles timed together: 4 MiB, a few milliseconds of work. */
+    private static final int GROUP = 8;
+    private static final int DECODE_PASSES = 5;
+    private static final int ENCODE_PASSES = 2;
 
     private CodecBenchmark() {
     }
@@ -35,57 +39,90 @@ public final class CodecBenchmark {
         long total = (long) tiles.length * TILE_BYTES;
         System.out.printf("%d tiles of %dx%d uint16, %.1f MiB, predictor 2, little-endian, 1 thread%n",
                 tiles.length, TILE, TILE, total / 1048576.0);
+        System.out.printf("%-9s %7s %13s %13s %17s%n", "codec", "ratio", "encode MB/s", "decode MB/s",
+                "+predictor MB/s");
 
         byte[] work = new byte[TILE_BYTES];
-        double predictor = best(() -> {
-            for (byte[] tile : tiles) {
-                System.arraycopy(tile, 0, work, 0, TILE_BYTES);
-                Predictors.decodeHorizontal(work, 0, TILE, TILE, 1, 2, ByteOrder.LITTLE_ENDIAN);
-            }
-        }, total);
-        System.out.printf("%-9s %8s %14s %18s%n", "codec", "ratio", "decode MB/s", "+predictor MB/s");
-        System.out.printf("%-9s %8s %14s %18.0f%n", "predictor", "", "", predictor);
+        TileOp undoPredictor = t -> {
+            System.arraycopy(tiles[t], 0, work, 0, TILE_BYTES);
+            Predictors.decodeHorizontal(work, 0, TILE, TILE, 1, 2, ByteOrder.LITTLE_ENDIAN);
+        };
+        warmUp(tiles.length, undoPredictor);
+        System.out.printf("%-9s %7s %13s %13s %17.0f%n", "predictor", "", "", "",
+                throughput(tiles.length, DECODE_PASSES, undoPredictor));
 
         for (Compression c : Compression.values()) {
+            if (!selected(c, args)) {
+                continue;
+            }
             TiffCodec codec = c.codec(-1);
+            byte[][] predicted = new byte[tiles.length][];
             byte[][] encoded = new byte[tiles.length][];
             long compressed = 0;
             for (int t = 0; t < tiles.length; t++) {
-                byte[] predicted = tiles[t].clone();
-                Predictors.encodeHorizontal(predicted, 0, TILE, TILE, 1, 2, ByteOrder.LITTLE_ENDIAN);
-                encoded[t] = codec.encode(predicted, 0, predicted.length);
+                predicted[t] = tiles[t].clone();
+                Predictors.encodeHorizontal(predicted[t], 0, TILE, TILE, 1, 2, ByteOrder.LITTLE_ENDIAN);
+                encoded[t] = codec.encode(predicted[t], 0, TILE_BYTES);
                 compressed += encoded[t].length;
             }
-            double decodeOnly = best(() -> {
-                for (byte[] e : encoded) {
-                    codec.decode(e, 0, e.length, work, 0, TILE_BYTES);
-                }
-            }, total);
-            double withPredictor = best(() -> {
-                for (byte[] e : encoded) {
-                    codec.decode(e, 0, e.length, work, 0, TILE_BYTES);
-                    Predictors.decodeHorizontal(work, 0, TILE, TILE, 1, 2, ByteOrder.LITTLE_ENDIAN);
-                }
-            }, total);
-            System.out.printf("%-9s %8.2f %14.0f %18.0f%n", c, (double) total / compressed, decodeOnly, withPredictor);
+            // The pass above warmed the encoder up; encoding is slow, so fewer timed passes.
+            double encode = throughput(tiles.length, ENCODE_PASSES,
+                    t -> codec.encode(predicted[t], 0, TILE_BYTES));
+            TileOp decode = t -> codec.decode(encoded[t], 0, encoded[t].length, work, 0, TILE_BYTES);
+            warmUp(tiles.length, decode);
+            double decodeOnly = throughput(tiles.length, DECODE_PASSES, decode);
+            TileOp decodeAll = t -> {
+                codec.decode(encoded[t], 0, encoded[t].length, work, 0, TILE_BYTES);
+                Predictors.decodeHorizontal(work, 0, TILE, TILE, 1, 2, ByteOrder.LITTLE_ENDIAN);
+            };
+            warmUp(tiles.length, decodeAll);
+            double withPredictor = throughput(tiles.length, DECODE_PASSES, decodeAll);
+            System.out.printf("%-9s %7.2f %13.0f %13.0f %17.0f%n", c, (double) total / compressed, encode,
+                    decodeOnly, withPredictor);
         }
     }
 
-    private interface Pass {
-        void run() throws IOException;
+    /** With arguments (compression names), only those codecs are measured. */
+    private static boolean selected(Compression c, String[] args) {
+        for (String a : args) {
+            if (Compression.parse(a) == c) {
+                return true;
+            }
+        }
+        return args.length == 0;
     }
 
-    /** Best throughput over {@link #PASSES} timed passes after two warm-up passes. */
-    private static double best(Pass pass, long bytes) throws IOException {
-        pass.run();
-        pass.run();
-        long bestNanos = Long.MAX_VALUE;
-        for (int i = 0; i < PASSES; i++) {
-            long t0 = System.nanoTime();
-            pass.run();
-            bestNanos = Math.min(bestNanos, System.nanoTime() - t0);
+    private interface TileOp {
+        void run(int tile) throws IOException;
+    }
+
+    private static void warmUp(int tiles, TileOp op) throws IOException {
+        for (int pass = 0; pass < 2; pass++) {
+            for (int t = 0; t < tiles; t++) {
+                op.run(t);
+            }
         }
-        return bytes / (bestNanos / 1e9) / 1e6;
+    }
+
+    /**
+     * MB/s over all tiles. Each group of {@link #GROUP} tiles is timed {@code passes} times and
+     * only its best time counts: on a shared machine another process often takes the CPU for a
+     * few milliseconds, which would otherwise decide the result.
+     */
+    private static double throughput(int tiles, int passes, TileOp op) throws IOException {
+        long nanos = 0;
+        for (int first = 0; first < tiles; first += GROUP) {
+            long best = Long.MAX_VALUE;
+            for (int pass = 0; pass < passes; pass++) {
+                long t0 = System.nanoTime();
+                for (int t = first; t < Math.min(tiles, first + GROUP); t++) {
+                    op.run(t);
+                }
+                best = Math.min(best, System.nanoTime() - t0);
+            }
+            nanos += best;
+        }
+        return (double) tiles * TILE_BYTES / (nanos / 1e9) / 1e6;
     }
 
     /** A smooth radiance field with sensor noise, as little-endian uint16. */

@@ -39,7 +39,7 @@ class CorruptInputTest {
 
     @Test
     void oldStyleLzw() {
-        // Clear written LSB-first, as libtiff did before 1992.
+        // Clear written LSB-first, as early libtiff versions did.
         byte[] stream = hex("00 01 00 00");
 
         IOException e = assertThrows(IOException.class,

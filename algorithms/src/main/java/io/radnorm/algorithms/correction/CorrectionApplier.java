@@ -1,0 +1,68 @@
+package io.radnorm.algorithms.correction;
+
+import io.radnorm.algorithms.Validity;
+import io.radnorm.raster.DataType;
+import io.radnorm.raster.Raster;
+import io.radnorm.raster.Window;
+
+/**
+ * Applies a {@link PixelCorrection} to one window of an image and stores the result in the output
+ * data type.
+ *
+ * <p>Storing: integer outputs are rounded to nearest and clipped to the type's range (never
+ * truncated, never wrapped). Nodata input pixels become the output nodata. A valid pixel whose
+ * corrected value would be stored as the output nodata value (e.g. a dark pixel clipped to 0 in a
+ * uint16 image with nodata 0) is moved one step inside the range instead, so correction never
+ * turns data into holes. A correction that yields NaN for a valid pixel (impossible for the
+ * corrections radnorm builds) stores nodata.
+ */
+public final class CorrectionApplier {
+
+    private CorrectionApplier() {
+    }
+
+    /**
+     * @param in         the input window's pixels
+     * @param window     where {@code in} lies in the image grid
+     * @param inNodata   the input nodata (NaN: only NaN is invalid)
+     * @param outType    the output data type
+     * @param outNodata  the output nodata, or {@code null} for none
+     */
+    public static Raster apply(Raster in, Window window, double inNodata, PixelCorrection correction,
+                               DataType outType, Double outNodata) {
+        Raster out = Raster.allocate(outType, in.width(), in.height(), in.bandCount());
+        double fillNodata = outNodata == null ? (outType.isFloatingPoint() ? Double.NaN : 0) : outNodata;
+        for (int b = 0; b < in.bandCount(); b++) {
+            for (int r = 0; r < in.height(); r++) {
+                double row = window.y() + r + 0.5;
+                int base = in.index(b, 0, r);
+                for (int c = 0; c < in.width(); c++) {
+                    double v = in.getAt(base + c);
+                    if (!Validity.isValid(v, inNodata)) {
+                        out.setAt(base + c, fillNodata);
+                        continue;
+                    }
+                    double corrected = correction.apply(b, window.x() + c + 0.5, row, v);
+                    out.setAt(base + c, storable(corrected, outType, outNodata, fillNodata));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The value to store for a valid pixel's corrected value {@code v}. */
+    static double storable(double v, DataType type, Double outNodata, double fillNodata) {
+        if (Double.isNaN(v)) {
+            return fillNodata;
+        }
+        double s = type.toStorable(v);
+        if (outNodata != null && s == outNodata) {
+            if (type.isFloatingPoint()) {
+                s = type == DataType.FLOAT32 ? Math.nextUp((float) s) : Math.nextUp(s);
+            } else {
+                s = s + 1 <= type.maxValue() ? s + 1 : s - 1;
+            }
+        }
+        return s;
+    }
+}

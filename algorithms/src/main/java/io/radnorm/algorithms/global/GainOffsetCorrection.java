@@ -1,0 +1,17 @@
+package io.radnorm.algorithms.global;
+
+import io.radnorm.algorithms.correction.PixelCorrection;
+import java.util.List;
+
+/** The global correction of one image: {@code out = gain_b · x + offset_b} per band b. */
+public record GainOffsetCorrection(List<GainOffset> perBand) implements PixelCorrection {
+
+    public GainOffsetCorrection {
+        perBand = List.copyOf(perBand);
+    }
+
+    @Override
+    public double apply(int band, double col, double row, double value) {
+        return perBand.get(band).apply(value);
+    }
+}

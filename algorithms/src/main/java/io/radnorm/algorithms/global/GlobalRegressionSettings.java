@@ -1,0 +1,50 @@
+package io.radnorm.algorithms.global;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * The user's choices for the global regression, the same for every band.
+ *
+ * @param meanFactor weight w_m of the overlap mean rows (reference default 1)
+ * @param stdFactor weight w_s of the overlap std rows (reference default 1)
+ * @param modelImages which images anchor the solution
+ * @param unanchoredPolicy what to do with images connected to no model image
+ */
+public record GlobalRegressionSettings(
+        double meanFactor,
+        double stdFactor,
+        ModelImageSelection modelImages,
+        UnanchoredPolicy unanchoredPolicy) implements Serializable {
+
+    /** Factors 1, every image a model image, unanchored components anchored to themselves. */
+    public static final GlobalRegressionSettings DEFAULT =
+            new GlobalRegressionSettings(1, 1, ModelImageSelection.ALL, UnanchoredPolicy.ANCHOR_TO_OWN_STATS);
+
+    public GlobalRegressionSettings {
+        if (!(meanFactor >= 0 && Double.isFinite(meanFactor))) {
+            throw new IllegalArgumentException("meanFactor must be finite and >= 0: " + meanFactor);
+        }
+        if (!(stdFactor >= 0 && Double.isFinite(stdFactor))) {
+            throw new IllegalArgumentException("stdFactor must be finite and >= 0: " + stdFactor);
+        }
+        Objects.requireNonNull(modelImages, "modelImages");
+        Objects.requireNonNull(unanchoredPolicy, "unanchoredPolicy");
+    }
+
+    public GlobalRegressionSettings withMeanFactor(double meanFactor) {
+        return new GlobalRegressionSettings(meanFactor, stdFactor, modelImages, unanchoredPolicy);
+    }
+
+    public GlobalRegressionSettings withStdFactor(double stdFactor) {
+        return new GlobalRegressionSettings(meanFactor, stdFactor, modelImages, unanchoredPolicy);
+    }
+
+    public GlobalRegressionSettings withModelImages(ModelImageSelection modelImages) {
+        return new GlobalRegressionSettings(meanFactor, stdFactor, modelImages, unanchoredPolicy);
+    }
+
+    public GlobalRegressionSettings withUnanchoredPolicy(UnanchoredPolicy unanchoredPolicy) {
+        return new GlobalRegressionSettings(meanFactor, stdFactor, modelImages, unanchoredPolicy);
+    }
+}

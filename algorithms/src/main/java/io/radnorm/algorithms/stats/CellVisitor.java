@@ -1,0 +1,15 @@
+package io.radnorm.algorithms.stats;
+
+/**
+ * Receives the pixels a canvas cell contributes, from {@link CellPixels#visit}: every valid pixel
+ * an image owns in the cell, and every pixel pair of an overlap (image i's owned pixel and image j
+ * sampled at its centre, both valid). Statistics that are built cell by cell implement this.
+ */
+public interface CellVisitor {
+
+    /** A valid pixel of image {@code image}, band {@code band}, owned by the cell. */
+    void pixel(int image, int band, double value);
+
+    /** A pixel of the overlap of i and j (i &lt; j), on i's grid: i's value and j's sampled value. */
+    void pair(int i, int j, int band, double valueI, double valueJ);
+}

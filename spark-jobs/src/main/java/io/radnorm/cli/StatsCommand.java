@@ -1,0 +1,86 @@
+package io.radnorm.cli;
+
+import io.radnorm.algorithms.stats.SeamStatistics;
+import io.radnorm.spark.CanvasCellPass;
+import io.radnorm.spark.RasterCollection;
+import io.radnorm.spark.SeamAggregator;
+import io.radnorm.spark.SparkSessions;
+import io.radnorm.spark.SeamReport;
+import io.radnorm.spark.global.GlobalRegression;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code radnorm stats}: statistics of image collections. */
+@Command(name = "stats", mixinStandardHelpOptions = true, description = "Statistics of image collections.",
+        subcommands = {StatsCommand.Compare.class})
+final class StatsCommand implements Runnable {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (compare)");
+    }
+
+    /** {@code radnorm stats compare}: the seam metric before and after a correction. */
+    @Command(name = "compare", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+            description = {"Seam metric: for every overlapping pair, the mean absolute difference and RMSE of the two "
+                    + "images over pixels valid in both, per band; before and (optionally) after a correction."})
+    static final class Compare implements Callable<Integer> {
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        LoggingOptions logging;
+
+        @Option(names = "--before", required = true, paramLabel = "INPUTS", description = "The images before correction.")
+        String before;
+
+        @Option(names = "--after", paramLabel = "INPUTS",
+                description = "The corrected images, in the same order as --before (sorted names).")
+        String after;
+
+        @Option(names = "--nodata", paramLabel = "VALUE", description = "Nodata of the inputs (overrides the files').")
+        String nodata;
+
+        @Option(names = "--window", defaultValue = "1024", paramLabel = "PIXELS", description = "Canvas cell size.")
+        int window;
+
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the metric as JSON.")
+        String json;
+
+        @Override
+        public Integer call() throws Exception {
+            logging.apply();
+            SparkSession spark = SparkSessions.getOrCreate("radnorm stats compare");
+            Double nd = GlobalCommand.Options.nodata(nodata);
+            SeamReport.Side b = measure(spark, before, nd);
+            SeamReport.Side a = after == null ? null : measure(spark, after, nd);
+            SeamReport report = SeamReport.of(b, a);
+            PrintWriter out = spec.commandLine().getOut();
+            report.print(out);
+            if (json != null) {
+                report.writeJson(json, spark.sparkContext().hadoopConfiguration());
+                out.println("wrote " + json);
+            }
+            out.flush();
+            return RadnormCli.EXIT_OK;
+        }
+
+        private SeamReport.Side measure(SparkSession spark, String inputs, Double nd) throws Exception {
+            RasterCollection images = GlobalRegression.readCollection(spark, List.of(inputs), nd);
+            SeamStatistics s = CanvasCellPass.aggregate(spark, images, window, "seam metric",
+                    new SeamAggregator(images.bandCount()));
+            return new SeamReport.Side(images.names(), s);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.radnorm.spark;
+
+import io.radnorm.algorithms.stats.CanvasCells;
+import io.radnorm.algorithms.stats.CellGrid;
+import io.radnorm.algorithms.stats.ImageWindow;
+import io.radnorm.raster.Raster;
+import io.radnorm.raster.RasterInfo;
+import io.radnorm.raster.Window;
+import io.radnorm.raster.tiff.GeoTiffReader;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One read pass over the canvas: cells are Spark partitions' work items; a task reads, for each
+ * cell, every image's window covering the cell (plus a one-pixel margin for interpolation), hands
+ * them to a {@link CellAggregator}, and the per-partition statistics are tree-reduced to the
+ * driver. Pixels never leave the executor that decoded them.
+ *
+ * <p>The collection and Hadoop configuration are broadcast once per job, not shipped per task.
+ */
+public final class CanvasCellPass {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CanvasCellPass.class);
+
+    /** Default cell side in pixels of the finest image. */
+    public static final int DEFAULT_CELL_PIXELS = 1024;
+
+    private CanvasCellPass() {
+    }
+
+    public static <S extends Serializable> S aggregate(SparkSession spark, RasterCollection collection, int cellPixels,
+                                                       String stageName, CellAggregator<S> aggregator) {
+        return aggregate(spark, collection, cellPixels, null, stageName, aggregator);
+    }
+
+    /**
+     * @param required  when not {@code null}, only cells touching one of these images are read
+     *                  (statistics of the others are already known)
+     */
+    public static <S extends Serializable> S aggregate(SparkSession spark, RasterCollection collection, int cellPixels,
+                                                       Set<Integer> required, String stageName,
+                                                       CellAggregator<S> aggregator) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        double cellSize = cellPixels * collection.finestPixelSize();
+        List<CanvasCells.Cell> cells = new ArrayList<>(CanvasCells.cells(collection.footprints(), cellSize));
+        if (required != null) {
+            cells.removeIf(c -> Arrays.stream(c.images()).noneMatch(required::contains));
+        }
+        if (cells.isEmpty()) {
+            return aggregator.zero();
+        }
+        LOG.info("{}: {} images, {} cells of {} px", stageName, collection.size(), cells.size(), cellPixels);
+        Broadcast<RasterCollection> images = jsc.broadcast(collection);
+        Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+        int slices = Math.max(1, Math.min(cells.size(), jsc.defaultParallelism() * 4));
+        jsc.setJobDescription("radnorm: " + stageName + " (" + cells.size() + " cells, " + collection.size() + " images)");
+        try {
+            return jsc.parallelize(cells, slices).mapPartitions((Iterator<CanvasCells.Cell> it) -> {
+                S acc = aggregator.zero();
+                while (it.hasNext()) {
+                    CanvasCells.Cell cell = it.next();
+                    aggregator.add(cell.extent(), readWindows(cell, images.value(), conf.value().get()), acc);
+                }
+                return List.of(acc).iterator();
+            }).treeReduce(aggregator::merge);
+        } finally {
+            jsc.setJobDescription(null);
+        }
+    }
+
+    /** Every image's pixels in the cell: its owned pixels plus a one-pixel margin, all bands. */
+    static List<ImageWindow> readWindows(CanvasCells.Cell cell, RasterCollection images, Configuration conf) {
+        List<ImageWindow> out = new ArrayList<>();
+        for (int i : cell.images()) {
+            RasterInfo info = images.info(i);
+            Window owned = CellGrid.ownedPixels(info.geoTransform(), info.width(), info.height(), cell.extent());
+            if (owned.isEmpty()) {
+                continue;
+            }
+            Window w = CellGrid.expand(owned, 1, info.width(), info.height());
+            try (GeoTiffReader r = GeoTiffReader.open(info.location(), conf)) {
+                Raster pixels = r.read(w);
+                out.add(new ImageWindow(i, pixels, w, info.geoTransform(), images.nodata()[i]));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+}

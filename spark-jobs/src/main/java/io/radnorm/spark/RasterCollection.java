@@ -1,0 +1,88 @@
+package io.radnorm.spark;
+
+import io.radnorm.raster.RasterInfo;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The images a job works on, checked to be comparable: one CRS, one band count, north-up grids,
+ * distinct names (outputs and saved statistics are keyed by name). Also fixes each image's
+ * nodata: the {@code --nodata} override, else the file's {@code GDAL_NODATA}, else none (then only
+ * NaN is invalid).
+ *
+ * <p>Every check fails with one message naming the offending files, before any pixel is read.
+ */
+public record RasterCollection(List<RasterInfo> infos, double[] nodata) implements Serializable {
+
+    public static RasterCollection of(List<RasterInfo> infos, Double nodataOverride) {
+        if (infos.isEmpty()) {
+            throw new IllegalArgumentException("no input rasters");
+        }
+        RasterInfo first = infos.get(0);
+        Map<String, String> names = new HashMap<>();
+        double[] nodata = new double[infos.size()];
+        for (int i = 0; i < infos.size(); i++) {
+            RasterInfo r = infos.get(i);
+            if (r.bandCount() != first.bandCount()) {
+                throw new IllegalArgumentException("band counts differ: " + first.location() + " has "
+                        + first.bandCount() + " bands, " + r.location() + " has " + r.bandCount());
+            }
+            boolean sameCrs = first.crs() == null ? r.crs() == null : first.crs().sameAs(r.crs());
+            if (!sameCrs) {
+                throw new IllegalArgumentException("CRSs differ: " + first.location() + " is in " + first.crs()
+                        + ", " + r.location() + " is in " + r.crs() + "; reproject to one CRS first");
+            }
+            if (!r.isGeoreferenced()) {
+                throw new IllegalArgumentException(r.location() + ": has no georeferencing (no geotransform)");
+            }
+            if (!r.geoTransform().isNorthUp()) {
+                throw new IllegalArgumentException(r.location() + ": rotated rasters are not supported");
+            }
+            String clash = names.put(r.name(), r.location());
+            if (clash != null) {
+                throw new IllegalArgumentException("inputs collide on name '" + r.name() + "': " + clash + " and "
+                        + r.location() + " (outputs and statistics are keyed by file name)");
+            }
+            Double nd = nodataOverride != null ? nodataOverride : r.nodata();
+            nodata[i] = nd == null ? Double.NaN : nd;
+        }
+        return new RasterCollection(List.copyOf(infos), nodata);
+    }
+
+    public int size() {
+        return infos.size();
+    }
+
+    public int bandCount() {
+        return infos.get(0).bandCount();
+    }
+
+    public RasterInfo info(int i) {
+        return infos.get(i);
+    }
+
+    public List<String> names() {
+        return infos.stream().map(RasterInfo::name).toList();
+    }
+
+    public List<Envelope> footprints() {
+        List<Envelope> out = new ArrayList<>();
+        infos.forEach(r -> out.add(r.bounds()));
+        return out;
+    }
+
+    /** The finest pixel size among the images, in map units. */
+    public double finestPixelSize() {
+        return infos.stream().mapToDouble(r -> Math.min(Math.abs(r.geoTransform().pixelWidth()),
+                Math.abs(r.geoTransform().pixelHeight()))).min().orElse(1);
+    }
+
+    /** The nodata value of image {@code i} as a Double, or {@code null} when it has none. */
+    public Double nodataOf(int i) {
+        return Double.isNaN(nodata[i]) && (infos.get(i).nodata() == null) ? null : nodata[i];
+    }
+}
