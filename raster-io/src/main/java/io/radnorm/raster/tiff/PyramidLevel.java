@@ -20,8 +20,10 @@ import java.util.concurrent.Future;
  *
  * <p>Compression overlaps with producing the next strip: a strip's tiles are submitted to the
  * pool and collected (in row-major order, into the spill file) only when the next strip is
- * submitted or the level finishes. So a level holds at most two strips (the one being encoded and
- * the one being filled) plus their compressed tiles, whatever the image height.
+ * complete or the level finishes. So a level holds at most two strips (the one being compressed
+ * and the one being filled) plus one strip's compressed tiles, whatever the image height; each
+ * level's strips are half as wide as the previous level's, so all levels together hold about
+ * twice what the full resolution holds.
  */
 final class PyramidLevel {
 
@@ -121,14 +123,18 @@ final class PyramidLevel {
         }
     }
 
-    /** Submits a complete strip's tiles, collects the previous strip's, and feeds the next level. */
+    /**
+     * Collects the previous strip's tiles, submits this strip's, and feeds the next level. The
+     * previous strip was compressed while this one was being produced, so collecting it first
+     * rarely waits, and only one strip's compressed tiles are ever held per level.
+     */
     private void emit(Raster strip) throws IOException {
+        drain();
         List<Future<byte[]>> tiles = new ArrayList<>(tilesAcross());
         for (int x0 = 0; x0 < size.width(); x0 += tileSize) {
             int x = x0;
             tiles.add(pool.submit(() -> encoder.encode(strip, x)));
         }
-        drain();
         inFlight = tiles;
         if (reducer != null) {
             reducer.accept(strip);
