@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * mvn -q -o -pl raster-io test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
  * java -Xmx384m -cp raster-io/target/test-classes:raster-io/target/classes:$(cat /tmp/cp.txt) \
- *     io.radnorm.raster.tiff.CogWriteBenchmark /tmp/cog-bench [size] [bands] [threads]
+ *     io.radnorm.raster.tiff.CogWriteBenchmark /tmp/cog-bench [width] [height] [bands] [threads]
  * </pre>
  *
  * <p>Writes an 8192×8192×4 UInt16 image (a smooth gradient plus noise, generated window by window,
@@ -42,16 +42,16 @@ public final class CogWriteBenchmark {
     }
 
     /** The synthetic image: deterministic per pixel, so any window gives the same values. */
-    static RasterSource synthetic(int size, int bands) {
+    static RasterSource synthetic(int width, int height, int bands) {
         return new RasterSource() {
             @Override
             public int width() {
-                return size;
+                return width;
             }
 
             @Override
             public int height() {
-                return size;
+                return height;
             }
 
             @Override
@@ -73,7 +73,7 @@ public final class CogWriteBenchmark {
                     for (int y = w.y(); y < w.maxY(); y++) {
                         for (int x = w.x(); x < w.maxX(); x++) {
                             // Reflectance-like: a gradient across the scene, a band offset, a little sensor noise.
-                            int gradient = 4000 + (int) (20000L * (x + y) / (2L * size)) + 1500 * b;
+                            int gradient = 4000 + (int) (20000L * (x + y) / ((long) width + height)) + 1500 * b;
                             int noise = (mix(x, y, b) & 0x3F) - 32;
                             d[i++] = (short) (gradient + noise);
                         }
@@ -96,6 +96,7 @@ public final class CogWriteBenchmark {
         private final Thread sampler;
         private volatile boolean running = true;
         private volatile long peakUsed;
+        private volatile long peakLive;
         private final long gcCount0 = gcCount();
         private final long gcMillis0 = gcMillis();
 
@@ -107,6 +108,7 @@ public final class CogWriteBenchmark {
             sampler = new Thread(() -> {
                 while (running) {
                     peakUsed = Math.max(peakUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                    peakLive = Math.max(peakLive, afterGc());
                     try {
                         Thread.sleep(5);
                     } catch (InterruptedException e) {
@@ -146,8 +148,8 @@ public final class CogWriteBenchmark {
                     poolPeaks += p.getPeakUsage().getUsed();
                 }
             }
-            return String.format(Locale.ROOT, "peak heap used %d MiB (sampled), sum of pool peaks %d MiB, "
-                    + "live after last GC %d MiB, %d GCs / %d ms", peakUsed >> 20, poolPeaks >> 20, afterGc() >> 20,
+            return String.format(Locale.ROOT, "heap: peak used %d MiB, peak live after a GC %d MiB, "
+                    + "sum of pool peaks %d MiB; %d GCs / %d ms", peakUsed >> 20, peakLive >> 20, poolPeaks >> 20,
                     gcCount() - gcCount0, gcMillis() - gcMillis0);
         }
 
@@ -185,16 +187,17 @@ public final class CogWriteBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "/tmp/radnorm-cog-bench"));
-        int size = args.length > 1 ? Integer.parseInt(args[1]) : 8192;
-        int bands = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        long pixelBytes = (long) size * size * bands * 2;
-        RasterSource src = synthetic(size, bands);
+        int width = args.length > 1 ? Integer.parseInt(args[1]) : 8192;
+        int height = args.length > 2 ? Integer.parseInt(args[2]) : 8192;
+        int bands = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        int threads = args.length > 4 ? Integer.parseInt(args[4]) : 2;
+        long pixelBytes = (long) width * height * bands * 2;
+        RasterSource src = synthetic(width, height, bands);
         GeoMetadata meta = new GeoMetadata(GeoTransform.northUp(500000, 4100000, 10, 10),
                 new Crs(32605, GeoKeyDirectory.forEpsg(32605, true)), 0.0);
         CogOptions deflate = CogOptions.defaults().withThreads(threads).withSpillDir(dir.resolve("spill").toString());
         System.out.printf(Locale.ROOT, "%dx%dx%d UInt16 (%.0f MB of pixels), %d threads, -Xmx %d MiB, %d processors,"
-                + " load average %.2f%n", size, size, bands, pixelBytes / 1e6, threads,
+                + " load average %.2f%n", width, height, bands, pixelBytes / 1e6, threads,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
