@@ -1,14 +1,11 @@
 package io.radnorm.cli;
 
-import io.radnorm.algorithms.global.ModelImageSelection;
-import io.radnorm.algorithms.global.UnanchoredPolicy;
 import io.radnorm.raster.tiff.CogSummary;
 import io.radnorm.spark.SparkSessions;
 import io.radnorm.spark.global.AdjustmentsJson;
 import io.radnorm.spark.global.GlobalModel;
 import io.radnorm.spark.global.GlobalRegression;
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -40,21 +37,8 @@ final class GlobalCommand implements Callable<Integer> {
                     + GlobalRegression.DEFAULT_OUTPUT_TEMPLATE + "). Omit to only measure and solve.")
     String output;
 
-    @Option(names = "--mean-factor", defaultValue = "1", description = "Weight of the overlap mean rows.")
-    double meanFactor;
-
-    @Option(names = "--std-factor", defaultValue = "1", description = "Weight of the overlap std rows.")
-    double stdFactor;
-
-    @Option(names = "--model-images", arity = "2", paramLabel = "include|exclude NAMES",
-            description = "Only the listed images (include) or all but them (exclude) anchor the solution; "
-                    + "NAMES is a comma list of image names without extension. Default: all images.")
-    List<String> modelImages;
-
-    @Option(names = "--unanchored", defaultValue = "anchor", paramLabel = "anchor|refuse",
-            description = "Images whose overlaps never reach a model image: anchor each group to its own "
-                    + "statistics, or refuse to run.")
-    String unanchored;
+    @Mixin
+    GlobalOptions global;
 
     @Option(names = "--nodata", paramLabel = "VALUE",
             description = "Nodata value of every input (overrides the files' own; 'nan' allowed).")
@@ -77,12 +61,8 @@ final class GlobalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         logging.apply();
-        GlobalRegression.Builder b = GlobalRegression.builder().input(input).meanFactor(meanFactor)
-                .stdFactor(stdFactor).cellPixels(window).loadStatistics(loadAdjustments)
-                .nodata(Options.nodata(nodata)).unanchored(Options.unanchored(spec, unanchored));
-        if (modelImages != null) {
-            b.modelImages(Options.modelImages(spec, modelImages));
-        }
+        GlobalRegression.Builder b = GlobalRegression.builder().input(input).settings(global.settings(spec))
+                .cellPixels(window).loadStatistics(loadAdjustments).nodata(GlobalOptions.nodata(nodata));
         SparkSession spark = SparkSessions.getOrCreate("radnorm global");
         GlobalModel model = b.build().run(spark);
         PrintWriter out = spec.commandLine().getOut();
@@ -106,40 +86,6 @@ final class GlobalCommand implements Callable<Integer> {
                 var g = model.gainOffset(name, b);
                 out.printf(Locale.ROOT, "%-28s %5d %12.6f %12.4f%n", name, b + 1, g.gain(), g.offset());
             }
-        }
-    }
-
-    /** Parsing shared by the commands that take these options. */
-    static final class Options {
-        private Options() {
-        }
-
-        static Double nodata(String text) {
-            if (text == null) {
-                return null;
-            }
-            String t = text.trim().toLowerCase(Locale.ROOT);
-            return t.equals("nan") ? Double.NaN : Double.valueOf(t);
-        }
-
-        static UnanchoredPolicy unanchored(CommandLine.Model.CommandSpec spec, String value) {
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "anchor" -> UnanchoredPolicy.ANCHOR_TO_OWN_STATS;
-                case "refuse" -> UnanchoredPolicy.REFUSE;
-                default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--unanchored must be 'anchor' or 'refuse', not '" + value + "'");
-            };
-        }
-
-        static ModelImageSelection modelImages(CommandLine.Model.CommandSpec spec, List<String> args) {
-            List<String> names = Arrays.stream(args.get(1).split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                    .toList();
-            return switch (args.get(0).toLowerCase(Locale.ROOT)) {
-                case "include" -> ModelImageSelection.include(names);
-                case "exclude" -> ModelImageSelection.exclude(names);
-                default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--model-images takes 'include' or 'exclude' and a comma list of names");
-            };
         }
     }
 }

@@ -62,7 +62,7 @@ final class StatsCommand implements Runnable {
         public Integer call() throws Exception {
             logging.apply();
             SparkSession spark = SparkSessions.getOrCreate("radnorm stats compare");
-            Double nd = GlobalCommand.Options.nodata(nodata);
+            Double nd = GlobalOptions.nodata(nodata);
             SeamReport.Side b = measure(spark, before, nd);
             SeamReport.Side a = after == null ? null : measure(spark, after, nd);
             SeamReport report = SeamReport.of(b, a);

@@ -61,6 +61,9 @@ public record BlockGrid(Envelope canvas, int rows, int cols) implements Serializ
             throw new IllegalArgumentException("a block grid needs at least 1 row and 1 column, got "
                     + rows + " x " + cols);
         }
+        if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a " + rows + " x " + cols + " block grid is too large");
+        }
         canvas = new Envelope(canvas); // Envelope is mutable; keep our own
     }
 

@@ -24,6 +24,15 @@ public final class CellPixels {
 
     /** Feeds {@code visitor} every owned valid pixel and every overlap pixel pair of the cell, band by band. */
     public static void visit(Envelope cell, List<ImageWindow> windows, int bands, CellVisitor visitor) {
+        visit(cell, windows, bands, visitor, true);
+    }
+
+    /** Feeds {@code visitor} only the owned valid pixels (whole-image statistics, no overlaps). */
+    public static void visitOwnedPixels(Envelope cell, List<ImageWindow> windows, int bands, CellVisitor visitor) {
+        visit(cell, windows, bands, visitor, false);
+    }
+
+    private static void visit(Envelope cell, List<ImageWindow> windows, int bands, CellVisitor visitor, boolean pairs) {
         for (int a = 0; a < windows.size(); a++) {
             ImageWindow wi = windows.get(a);
             Window owned = CellGrid.ownedPixels(wi.transform(), Integer.MAX_VALUE, Integer.MAX_VALUE, cell)
@@ -32,6 +41,9 @@ public final class CellPixels {
                 continue;
             }
             addWhole(wi, owned, visitor, bands);
+            if (!pairs) {
+                continue;
+            }
             for (int b2 = 0; b2 < windows.size(); b2++) {
                 ImageWindow wj = windows.get(b2);
                 if (wj.image() == wi.image()) {

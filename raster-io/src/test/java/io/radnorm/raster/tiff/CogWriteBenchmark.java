@@ -1,5 +1,7 @@
 package io.radnorm.raster.tiff;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
 import io.radnorm.raster.DataType;
 import io.radnorm.raster.GeoTransform;
 import io.radnorm.raster.Raster;
@@ -12,6 +14,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.ListenerNotFoundException;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Throughput and memory of {@link CogWriter} on a large synthetic image, against GDAL. Not a test:
@@ -91,24 +99,51 @@ public final class CogWriteBenchmark {
         return h ^ (h >>> 13);
     }
 
-    /** Peak heap while something runs: sampled used heap, and the largest heap left after a GC. */
+    /**
+     * Heap while something runs: the peak of used heap (sampled; includes garbage not yet
+     * collected, so it mostly shows the -Xmx the GC was allowed to fill) and the peak of the heap
+     * left after each collection (from GC notifications: the live set, what the writer holds).
+     */
     private static final class HeapWatch implements AutoCloseable {
         private final Thread sampler;
+        private final List<Runnable> unregister = new ArrayList<>();
         private volatile boolean running = true;
         private volatile long peakUsed;
-        private volatile long peakLive;
+        private final AtomicLong peakLive = new AtomicLong();
         private final long gcCount0 = gcCount();
         private final long gcMillis0 = gcMillis();
 
         HeapWatch() {
             System.gc();
-            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-                p.resetPeakUsage();
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter emitter) {
+                    NotificationListener l = (n, handback) -> {
+                        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                            GcInfo info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData()).getGcInfo();
+                            long live = 0;
+                            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                                MemoryUsage u = info.getMemoryUsageAfterGc().get(p.getName());
+                                if (p.getType() == MemoryType.HEAP && u != null) {
+                                    live += u.getUsed();
+                                }
+                            }
+                            long l2 = live;
+                            peakLive.accumulateAndGet(l2, Math::max);
+                        }
+                    };
+                    emitter.addNotificationListener(l, null, null);
+                    unregister.add(() -> {
+                        try {
+                            emitter.removeNotificationListener(l);
+                        } catch (ListenerNotFoundException e) {
+                            // already gone
+                        }
+                    });
+                }
             }
             sampler = new Thread(() -> {
                 while (running) {
                     peakUsed = Math.max(peakUsed, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                    peakLive = Math.max(peakLive, afterGc());
                     try {
                         Thread.sleep(5);
                     } catch (InterruptedException e) {
@@ -118,17 +153,6 @@ public final class CogWriteBenchmark {
             });
             sampler.setDaemon(true);
             sampler.start();
-        }
-
-        /** Sum over heap pools of the usage after the latest collection: the live set, roughly. */
-        static long afterGc() {
-            long sum = 0;
-            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (p.getType() == MemoryType.HEAP && p.getCollectionUsage() != null) {
-                    sum += p.getCollectionUsage().getUsed();
-                }
-            }
-            return sum;
         }
 
         static long gcCount() {
@@ -142,33 +166,32 @@ public final class CogWriteBenchmark {
         }
 
         String report() {
-            long poolPeaks = 0;
-            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-                if (p.getType() == MemoryType.HEAP) {
-                    poolPeaks += p.getPeakUsage().getUsed();
-                }
-            }
-            return String.format(Locale.ROOT, "heap: peak used %d MiB, peak live after a GC %d MiB, "
-                    + "sum of pool peaks %d MiB; %d GCs / %d ms", peakUsed >> 20, peakLive >> 20, poolPeaks >> 20,
-                    gcCount() - gcCount0, gcMillis() - gcMillis0);
+            return String.format(Locale.ROOT, "heap peak used %3d MiB, peak live after GC %3d MiB, %3d GCs %4d ms",
+                    peakUsed >> 20, peakLive.get() >> 20, gcCount() - gcCount0, gcMillis() - gcMillis0);
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             running = false;
-            sampler.join();
+            sampler.interrupt();
+            unregister.forEach(Runnable::run);
         }
     }
 
     private static void run(String name, long pixelBytes, Path out, IoAction action) throws Exception {
+        run(name, pixelBytes, out, true, action);
+    }
+
+    /** Times {@code action}; the heap is reported only for work done in this JVM ({@code inJvm}). */
+    private static void run(String name, long pixelBytes, Path out, boolean inJvm, IoAction action) throws Exception {
         long t0 = System.nanoTime();
         String heap;
         try (HeapWatch w = new HeapWatch()) {
             action.run();
-            heap = w.report();
+            heap = inJvm ? w.report() : "(separate process)";
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "%-34s %7.2f s  %7.1f MB/s  %8.1f MB  %s%n", name, s, pixelBytes / 1e6 / s,
+        System.out.printf(Locale.ROOT, "%-36s %7.2f s %7.1f MB/s %8.1f MB  %s%n", name, s, pixelBytes / 1e6 / s,
                 Files.size(out) / 1e6, heap);
     }
 
@@ -225,12 +248,12 @@ public final class CogWriteBenchmark {
             Files.deleteIfExists(gdalZstd);
             List<String> zcmd = new ArrayList<>(List.of("gdal_translate", "-q", "-of", "COG", "-co", "COMPRESS=ZSTD",
                     "-co", "PREDICTOR=2", "-co", "NUM_THREADS=" + threads, none.toString(), gdalZstd.toString()));
-            run("gdal_translate -of COG ZSTD+pred", pixelBytes, gdalZstd, () -> exec(zcmd));
+            run("gdal_translate -of COG ZSTD+pred", pixelBytes, gdalZstd, false, () -> exec(zcmd));
             Path gdal = dir.resolve("gdal-deflate.tif");
             Files.deleteIfExists(gdal);
             List<String> cmd = new ArrayList<>(List.of("gdal_translate", "-q", "-of", "COG", "-co", "COMPRESS=DEFLATE",
                     "-co", "PREDICTOR=2", "-co", "NUM_THREADS=" + threads, none.toString(), gdal.toString()));
-            run("gdal_translate -of COG DEFLATE+pred", pixelBytes, gdal, () -> exec(cmd));
+            run("gdal_translate -of COG DEFLATE+pred", pixelBytes, gdal, false, () -> exec(cmd));
             for (Path p : List.of(ours, gdal)) {
                 String v = exec(List.of("/usr/bin/python3", "-m", "osgeo_utils.samples.validate_cloud_optimized_geotiff",
                         "--full-check=yes", p.toString()));

@@ -30,11 +30,26 @@ public record GlobalModel(RasterCollection images, StatisticsTable statistics, L
 
     /** The correction of image {@code i}, all bands. */
     public GainOffsetCorrection correction(int i) {
+        return new GainOffsetCorrection(gainOffsets(i));
+    }
+
+    /** The model that changes nothing: gain 1, offset 0 for every image and band (local-only runs). */
+    public static GlobalModel identity(RasterCollection images) {
+        List<GainOffsetModel> bands = new ArrayList<>();
+        List<GainOffset> ones = java.util.Collections.nCopies(images.size(), GainOffset.IDENTITY);
+        for (int b = 0; b < images.bandCount(); b++) {
+            bands.add(new GainOffsetModel(images.names(), ones, List.of(), 0, 0));
+        }
+        return new GlobalModel(images, new StatisticsTable(images.bandCount(), java.util.Map.of(), List.of()), bands);
+    }
+
+    /** Image {@code i}'s gain and offset per band. */
+    public List<GainOffset> gainOffsets(int i) {
         List<GainOffset> perBand = new ArrayList<>();
         for (GainOffsetModel m : bands) {
             perBand.add(m.gainOffset(i));
         }
-        return new GainOffsetCorrection(perBand);
+        return perBand;
     }
 
     /** Images that overlap no model image and were anchored to their own statistics, in any band. */

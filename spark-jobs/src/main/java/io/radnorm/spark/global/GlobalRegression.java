@@ -72,8 +72,13 @@ public final class GlobalRegression {
     public GlobalModel run(SparkSession spark) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         RasterCollection images = readCollection(spark, inputs, nodata);
-        List<String> names = images.names();
         StatisticsTable stats = measure(spark, images, conf);
+        return solve(images, stats, settings);
+    }
+
+    /** The driver step: solves the model of {@code images} from measured statistics. */
+    public static GlobalModel solve(RasterCollection images, StatisticsTable stats, GlobalRegressionSettings settings) {
+        List<String> names = images.names();
         warnAboutEmptyImages(stats, names);
         List<GainOffsetModel> bands = io.radnorm.algorithms.global.GlobalRegression.solveBands(names,
                 byBand(stats, names, images.bandCount()), byBandOverlaps(stats, names, images.bandCount()),
@@ -211,6 +216,12 @@ public final class GlobalRegression {
         /** Overrides every input's nodata value ({@code null}: use each file's). */
         public Builder nodata(Double value) {
             this.nodata = value;
+            return this;
+        }
+
+        /** All regression settings at once (weights, model images, unanchored policy). */
+        public Builder settings(GlobalRegressionSettings s) {
+            settings = s;
             return this;
         }
 

@@ -1,0 +1,114 @@
+package io.radnorm.algorithms.local;
+
+import io.radnorm.algorithms.correction.PixelCorrection;
+import io.radnorm.raster.GeoTransform;
+import java.util.Objects;
+
+/**
+ * The local block correction of one image: each valid pixel is moved from its image's local mean
+ * towards the reference mean, both read off their block maps at the pixel's map position
+ * ({@link BlockMapInterpolator}, block centres as nodes) and combined by the
+ * {@link LocalCorrectionMethod}.
+ *
+ * <p>The pixel's map position comes from the image's geotransform: {@code apply} receives
+ * pixel-centre coordinates in the image's own grid, as every {@link PixelCorrection} does. Where
+ * either map has no node with a mean near the pixel the value is returned unchanged.
+ *
+ * <p><b>Shift.</b> Each band has one shift s (see {@link LocalCorrectionMethod#shift}), fixed when
+ * the correction is built from the smallest value the band can meet: the image's smallest valid
+ * value in that band (after its global correction, {@link BlockSums#minimum}) and the smallest
+ * means of the two maps in that band. The correction is therefore a pure function of
+ * (band, position, value) and the image's statistics: cutting the image into windows, in any way,
+ * gives the same output bit for bit. (The reference shifts per window, by that window's minimum,
+ * so its output depends on its window size.)
+ *
+ * <p>Serializable: shipped to the executors that write the image.
+ */
+public final class LocalBlockCorrection implements PixelCorrection {
+
+    private static final long serialVersionUID = 1L;
+
+    private final BlockMapInterpolator reference;
+    private final BlockMapInterpolator local;
+    private final GeoTransform transform;
+    private final LocalCorrectionMethod method;
+    private final double alpha;
+    private final double[] shifts;
+
+    /**
+     * @param reference the reference block map
+     * @param local this image's local block map, same grid and band count (after its global
+     *     correction, if any)
+     * @param transform this image's geotransform, in the CRS of the block grid
+     * @param imageMinimum per band, the image's smallest valid value as this correction will see
+     *     it (after the global correction), NaN for a band without data
+     */
+    public LocalBlockCorrection(BlockMap reference, BlockMap local, GeoTransform transform,
+                                double[] imageMinimum, LocalAdjustmentSettings settings) {
+        if (!reference.grid().equals(local.grid()) || reference.bandCount() != local.bandCount()) {
+            throw new IllegalArgumentException("reference and local maps differ in grid or band count");
+        }
+        if (imageMinimum.length != local.bandCount()) {
+            throw new IllegalArgumentException(imageMinimum.length + " minima for " + local.bandCount() + " bands");
+        }
+        this.transform = Objects.requireNonNull(transform, "transform");
+        this.method = settings.method();
+        this.alpha = settings.alpha();
+        this.reference = new BlockMapInterpolator(reference, settings.weightByCoverage());
+        this.local = new BlockMapInterpolator(local, settings.weightByCoverage());
+        this.shifts = new double[local.bandCount()];
+        for (int b = 0; b < shifts.length; b++) {
+            double smallest = min(imageMinimum[b], min(reference.minimum(b), local.minimum(b)));
+            shifts[b] = method.shift(smallest);
+        }
+    }
+
+    /** The smaller of two values, ignoring NaN (NaN only when both are). */
+    private static double min(double a, double b) {
+        return a != a ? b : b != b ? a : Math.min(a, b);
+    }
+
+    /** The shift s of {@code band}. */
+    public double shift(int band) {
+        return shifts[band];
+    }
+
+    public LocalCorrectionMethod method() {
+        return method;
+    }
+
+    /** M_ref at pixel-centre position (col, row) of the image. */
+    public double referenceMean(int band, double col, double row) {
+        return reference.valueAt(band, transform.x(col, row), transform.y(col, row));
+    }
+
+    /** M_loc at pixel-centre position (col, row) of the image. */
+    public double localMean(int band, double col, double row) {
+        return local.valueAt(band, transform.x(col, row), transform.y(col, row));
+    }
+
+    /**
+     * @throws IllegalStateException (gamma) when {@code value + s ≤ 0}: the value is below the
+     *     image minimum the correction was built with, i.e. the statistics do not fit the pixels
+     */
+    @Override
+    public double apply(int band, double col, double row, double value) {
+        double x = transform.x(col, row), y = transform.y(col, row);
+        double ref = reference.valueAt(band, x, y);
+        double loc = local.valueAt(band, x, y);
+        if (ref != ref || loc != loc) {
+            return value;
+        }
+        double s = shifts[band];
+        if (method == LocalCorrectionMethod.LINEAR) {
+            return (value + s) * ((ref + s) / (loc + s)) - s;
+        }
+        double base = value + s;
+        if (!(base > 0)) {
+            throw new IllegalStateException("value " + value + " in band " + band
+                    + " is below the image minimum this correction was built for (shift " + s + ")");
+        }
+        double gamma = Math.log(ref + s) / Math.log(loc + s);
+        return alpha * Math.pow(base, gamma) - s;
+    }
+}

@@ -1,0 +1,118 @@
+package io.radnorm.cli;
+
+import io.radnorm.raster.tiff.CogSummary;
+import io.radnorm.spark.SparkSessions;
+import io.radnorm.spark.global.GlobalRegression;
+import io.radnorm.spark.pipeline.Pipeline;
+import io.radnorm.spark.pipeline.PipelineModel;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code radnorm pipeline} (global then local, the main job) and {@code radnorm local} (the local
+ * block adjustment alone): two read passes over the pixels, one write.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+        description = {"Global-to-local normalization in one job: global regression, then local block adjustment, "
+                + "applied in one pass and written once as Cloud-Optimized GeoTIFFs."})
+class PipelineCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "INPUTS",
+            description = "Folder, glob, comma list or @list.txt of GeoTIFFs (local, s3a://, hdfs://).")
+    String input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUTPUT",
+            description = "Output folder, or a template where $ is the input name. Omit to only measure and solve.")
+    String output;
+
+    @Option(names = "--nodata", paramLabel = "VALUE", description = "Nodata of every input (overrides the files').")
+    String nodata;
+
+    @Option(names = "--window", defaultValue = "1024", paramLabel = "PIXELS",
+            description = "Side of the canvas cells each task reads, in pixels of the finest input.")
+    int window;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = "--keep-global", description = "Also write the global-only result ($_Global.tif).")
+    boolean keepGlobal;
+
+    @Mixin
+    LocalOptions local;
+
+    @Mixin
+    CogOutputOptions cog;
+
+    /** Whether this command runs the global step first. */
+    boolean withGlobal() {
+        return true;
+    }
+
+    String template() {
+        return Pipeline.DEFAULT_OUTPUT_TEMPLATE;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        logging.apply();
+        Pipeline.Builder b = Pipeline.builder().input(input).nodata(GlobalOptions.nodata(nodata)).cellPixels(window)
+                .global(withGlobal()).globalSettings(global.settings(spec));
+        local.configure(b);
+        SparkSession spark = SparkSessions.getOrCreate("radnorm " + spec.name());
+        PipelineModel model = b.build().run(spark);
+        PrintWriter out = spec.commandLine().getOut();
+        if (withGlobal()) {
+            GlobalCommand.printModel(out, model.global());
+        }
+        out.printf(Locale.ROOT, "block grid: %d rows x %d columns of %.1f x %.1f map units%n", model.grid().rows(),
+                model.grid().cols(), model.grid().blockWidth(), model.grid().blockHeight());
+        if (local.saveBlockMaps != null) {
+            Pipeline.saveBlockMaps(model, local.saveBlockMaps.get(0),
+                    local.saveBlockMaps.size() > 1 ? local.saveBlockMaps.get(1) : null,
+                    spark.sparkContext().hadoopConfiguration());
+            out.println("saved block maps to " + String.join(", ", local.saveBlockMaps));
+        }
+        if (output != null) {
+            List<CogSummary> written = Pipeline.apply(spark, model, output, template(), cog.dataType(),
+                    cog.cogOptions());
+            written.forEach(s -> out.println("wrote " + s.location()));
+            if (keepGlobal && withGlobal()) {
+                GlobalRegression.apply(spark, model.global(), output, cog.dataType(), cog.cogOptions())
+                        .forEach(s -> out.println("wrote " + s.location()));
+            }
+        }
+        out.flush();
+        return RadnormCli.EXIT_OK;
+    }
+
+    /** {@code radnorm local}: the local block adjustment alone. */
+    @Command(name = "local", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
+            description = {"Local block adjustment: each pixel is brought to the reference block map (mean of the "
+                    + "images' block maps) by a gamma (or linear) correction from bilinearly interpolated block means."})
+    static final class LocalCommand extends PipelineCommand {
+        @Override
+        boolean withGlobal() {
+            return false;
+        }
+
+        @Override
+        String template() {
+            return Pipeline.LOCAL_OUTPUT_TEMPLATE;
+        }
+    }
+}
