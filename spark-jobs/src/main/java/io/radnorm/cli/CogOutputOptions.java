@@ -17,6 +17,10 @@ public final class CogOutputOptions {
             description = "COG compression: deflate, zstd, lzw, packbits or none.")
     String compress;
 
+    @Option(names = "--compress-level", defaultValue = "-1", paramLabel = "N",
+            description = "Compression level (-1: radnorm's default, Deflate 1 / ZSTD 9; Deflate 0-9, ZSTD 1-22).")
+    int compressLevel;
+
     @Option(names = "--tile-size", paramLabel = "PIXELS", defaultValue = "512", description = "COG tile size.")
     int tileSize;
 
@@ -25,6 +29,7 @@ public final class CogOutputOptions {
     }
 
     CogOptions cogOptions() {
-        return CogOptions.defaults().withCompression(Compression.parse(compress)).withTileSize(tileSize);
+        return CogOptions.defaults().withCompression(Compression.parse(compress)).withLevel(compressLevel)
+                .withTileSize(tileSize);
     }
 }

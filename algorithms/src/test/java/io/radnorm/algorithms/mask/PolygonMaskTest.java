@@ -189,12 +189,11 @@ class PolygonMaskTest {
                 "######..",
                 "........",
                 "........"), List.of(q), false);
-        // All touched: only pixels wholly inside the hole are dropped; the hole (1.5..3.5) holds
-        // no whole pixel, so nothing is.
+        // All touched: only pixels wholly inside the hole (1.5..3.5) are dropped: just (2, 2).
         assertMask(rows(
                 "######..",
                 "######..",
-                "######..",
+                "##.###..",
                 "######..",
                 "######..",
                 "######..",

@@ -77,7 +77,7 @@ class VectorMaskTest {
         assertEquals(List.of(B), mask.geometriesFor("RGB3"));
         assertEquals(List.of(), mask.geometriesFor("rgb3"), "case-sensitive");
         assertEquals(List.of(), mask.geometriesFor("rgb1;rgb2;rgb3"), "the name must be inside the value, not around it");
-        assertEquals(List.of(E), mask.geometriesFor("1"), "numbers compare by their text: \"12\" contains \"1\"");
+        assertEquals(List.of(A, E), mask.geometriesFor("1"), "numbers compare by their text: \"12\" contains \"1\"");
         assertEquals(List.of(E), mask.geometriesFor("12"));
         assertTrue(mask.appliesTo("rgb2"));
         assertFalse(mask.appliesTo("rgb4"));

@@ -158,7 +158,7 @@ public final class CogWriter {
             throw new IllegalArgumentException("a strip of " + width + " x " + tileSize + " pixels x " + bands
                     + " bands does not fit one raster; use smaller tiles");
         }
-        TileEncoder encoder = new TileEncoder(type, bands, tileSize, options.compression(), options.level(), predictor);
+        TileEncoder encoder = new TileEncoder(type, bands, tileSize, options.compression(), options.effectiveLevel(), predictor);
         List<GridSize> sizes = levelSizes(width, height, options.minOverviewSize());
         // Tags first: metadata that cannot be written (a GeoKey beyond a SHORT) fails before any reading.
         List<IfdEntries> tags = new ArrayList<>();

@@ -80,6 +80,7 @@ public final class GlobalRegression {
     public static GlobalModel solve(RasterCollection images, StatisticsTable stats, GlobalRegressionSettings settings) {
         List<String> names = images.names();
         warnAboutEmptyImages(stats, names);
+        warnAboutIsolatedImages(stats, images);
         List<GainOffsetModel> bands = io.radnorm.algorithms.global.GlobalRegression.solveBands(names,
                 byBand(stats, names, images.bandCount()), byBandOverlaps(stats, names, images.bandCount()),
                 settings);
@@ -173,6 +174,25 @@ public final class GlobalRegression {
         for (String n : names) {
             if (stats.whole().get(n).stream().allMatch(m -> m.count() == 0)) {
                 LOG.warn("{}: has no valid pixel (all nodata); it is left unchanged", n);
+            }
+        }
+    }
+
+    private static void warnAboutIsolatedImages(StatisticsTable stats, RasterCollection images) {
+        if (images.size() < 2) {
+            return;
+        }
+        Set<String> paired = new HashSet<>();
+        for (StatisticsTable.Overlap o : stats.overlaps()) {
+            if (o.ofFirst().stream().anyMatch(m -> m.count() > 0)) {
+                paired.add(o.first());
+                paired.add(o.second());
+            }
+        }
+        for (int i = 0; i < images.size(); i++) {
+            if (!paired.contains(images.info(i).name())) {
+                LOG.warn("{}: overlaps no other image; it is anchored to its own statistics",
+                        images.info(i).location());
             }
         }
     }
