@@ -8,7 +8,6 @@ import io.radnorm.raster.crs.Crs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,8 +107,7 @@ final class GeoJsonFormat {
         JsonNode props = f.get("properties");
         Map<String, Object> properties = new LinkedHashMap<>();
         if (props != null && props.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : props.properties()) {
                 properties.put(e.getKey(), value(e.getValue()));
             }
         } else if (props != null && !props.isNull()) {
@@ -144,8 +142,7 @@ final class GeoJsonFormat {
         }
         if (v.isObject()) {
             Map<String, Object> map = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
                 map.put(e.getKey(), value(e.getValue()));
             }
             return Collections.unmodifiableMap(map);
