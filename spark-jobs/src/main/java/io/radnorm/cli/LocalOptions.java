@@ -2,6 +2,7 @@ package io.radnorm.cli;
 
 import io.radnorm.algorithms.local.LocalAdjustmentSettings;
 import io.radnorm.algorithms.local.LocalCorrectionMethod;
+import io.radnorm.algorithms.local.ReferenceMode;
 import io.radnorm.raster.RasterInfo;
 import io.radnorm.spark.pipeline.BlockLayout;
 import io.radnorm.spark.pipeline.Pipeline;
@@ -21,6 +22,12 @@ public final class LocalOptions {
     @Option(names = "--method", defaultValue = "gamma", paramLabel = "gamma|linear",
             description = "gamma: out = alpha * x^(ln Mref / ln Mloc); linear: out = x * Mref / Mloc.")
     String method;
+
+    @Option(names = "--reference", defaultValue = "overlap", paramLabel = "overlap|mean",
+            description = "overlap: each image's reference block means come from comparing it with the other images "
+                    + "over the same pixels of each block (no seams from partly covered blocks); mean: one reference "
+                    + "map, the mean of the images' block maps (Yu et al., spectralmatch).")
+    String reference;
 
     @Option(names = "--alpha", defaultValue = "1", description = "Gain of the gamma correction.")
     double alpha;
@@ -48,7 +55,7 @@ public final class LocalOptions {
     }
 
     void configure(Pipeline.Builder b) {
-        b.localSettings(settings()).blocks(BlockLayout.parse(blocks));
+        b.localSettings(settings()).blocks(BlockLayout.parse(blocks)).referenceMode(ReferenceMode.parse(reference));
         if (canvas != null) {
             String[] p = canvas.split(",");
             if (p.length != 4) {

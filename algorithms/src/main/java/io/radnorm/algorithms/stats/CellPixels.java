@@ -85,7 +85,7 @@ public final class CellPixels {
                     double x = gi.x(owned.x() + c + 0.5, 0);
                     double vj = sj.sample(gj.col(x, y) - wj.window().x(), gj.row(x, y) - wj.window().y());
                     if (vj == vj) {
-                        visitor.pair(wi.image(), wj.image(), b, vi, vj);
+                        visitor.pair(wi.image(), wj.image(), b, x, y, vi, vj);
                     }
                 }
             }

@@ -10,6 +10,9 @@ public interface CellVisitor {
     /** A valid pixel of image {@code image}, band {@code band}, owned by the cell. */
     void pixel(int image, int band, double value);
 
-    /** A pixel of the overlap of i and j (i &lt; j), on i's grid: i's value and j's sampled value. */
-    void pair(int i, int j, int band, double valueI, double valueJ);
+    /**
+     * A pixel of the overlap of i and j (i &lt; j), on i's grid: i's value and j's value sampled at
+     * the pixel's centre, whose map coordinates are (x, y).
+     */
+    void pair(int i, int j, int band, double x, double y, double valueI, double valueJ);
 }

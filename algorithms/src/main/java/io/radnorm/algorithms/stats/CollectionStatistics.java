@@ -48,7 +48,7 @@ public final class CollectionStatistics implements Serializable, CellVisitor {
     }
 
     @Override
-    public void pair(int i, int j, int band, double valueI, double valueJ) {
+    public void pair(int i, int j, int band, double x, double y, double valueI, double valueJ) {
         pair(i, j)[band].add(valueI, valueJ);
     }
 

@@ -61,7 +61,7 @@ public final class SeamStatistics implements Serializable, CellVisitor {
     }
 
     @Override
-    public void pair(int i, int j, int band, double valueI, double valueJ) {
+    public void pair(int i, int j, int band, double x, double y, double valueI, double valueJ) {
         pairs.computeIfAbsent(CollectionStatistics.key(i, j), k -> newDifferences())[band].add(valueI - valueJ);
     }
 

@@ -7,6 +7,8 @@ import io.radnorm.algorithms.local.BlockMap;
 import io.radnorm.algorithms.local.LocalAdjustmentSettings;
 import io.radnorm.algorithms.local.LocalBlockAdjustment;
 import io.radnorm.algorithms.local.LocalBlockCorrection;
+import io.radnorm.algorithms.local.OverlapReferenceMaps;
+import io.radnorm.algorithms.local.ReferenceMode;
 import io.radnorm.algorithms.stats.CollectionStatistics;
 import io.radnorm.algorithms.stats.Moments;
 import io.radnorm.raster.DataType;
@@ -77,7 +79,7 @@ public final class Pipeline {
 
         PipelineStatistics stats = CanvasCellPass.aggregate(spark, images, b.cellPixels,
                 b.global ? "global and block statistics" : "block statistics",
-                new PipelineStatisticsAggregator(images.bandCount(), grid, b.global));
+                new PipelineStatisticsAggregator(images.bandCount(), grid));
 
         StatisticsTable table = StatisticsTable.of(stats.overlaps(), names);
         GlobalModel global = b.global ? GlobalRegression.solve(images, table, b.globalSettings)
@@ -94,12 +96,18 @@ public final class Pipeline {
             }
         }
         BlockMap reference = loadedReference != null ? loadedReference : LocalBlockAdjustment.referenceMap(locals);
+        List<List<GainOffset>> gains = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            gains.add(global.gainOffsets(i));
+        }
         List<LocalBlockCorrection> corrections = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
-            List<GainOffset> g = global.gainOffsets(i);
+            // A loaded reference is the target as it stands; otherwise compare like with like (or the plain mean).
+            BlockMap target = loadedReference == null && b.referenceMode == ReferenceMode.OVERLAP
+                    ? OverlapReferenceMaps.forImage(i, locals.get(i), stats.blockPairs(), gains) : reference;
             GeoTransform gt = images.info(i).geoTransform();
-            corrections.add(LocalBlockAdjustment.correction(stats.blocks(), i, g, gt, reference, locals.get(i),
-                    b.localSettings));
+            corrections.add(LocalBlockAdjustment.correction(stats.blocks(), i, gains.get(i), gt, target,
+                    locals.get(i), b.localSettings));
         }
         return new PipelineModel(global, grid, reference, locals, corrections, b.localSettings);
     }
@@ -160,6 +168,7 @@ public final class Pipeline {
         private boolean global = true;
         private GlobalRegressionSettings globalSettings = GlobalRegressionSettings.DEFAULT;
         private LocalAdjustmentSettings localSettings = LocalAdjustmentSettings.DEFAULT;
+        private ReferenceMode referenceMode = ReferenceMode.OVERLAP;
         private BlockLayout blocks = BlockLayout.DEFAULT;
         private Envelope canvas;
         private int cellPixels = CanvasCellPass.DEFAULT_CELL_PIXELS;
@@ -189,6 +198,12 @@ public final class Pipeline {
 
         public Builder localSettings(LocalAdjustmentSettings s) {
             localSettings = s;
+            return this;
+        }
+
+        /** OVERLAP (default): each image compared with the others over the same pixels; MEAN: the classic map. */
+        public Builder referenceMode(ReferenceMode mode) {
+            referenceMode = mode;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.radnorm.spark.pipeline;
 
 import io.radnorm.algorithms.local.BlockGrid;
+import io.radnorm.algorithms.local.BlockPairSums;
 import io.radnorm.algorithms.local.BlockSums;
 import io.radnorm.algorithms.stats.CellPixels;
 import io.radnorm.algorithms.stats.CollectionStatistics;
@@ -9,34 +10,26 @@ import io.radnorm.spark.CellAggregator;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 
-/**
- * Both statistics of the pipeline from one decode of each cell's windows. Without a global step
- * ({@code overlaps == false}) only whole-image moments are kept alongside the block sums.
- */
+/** All statistics of the pipeline from one decode of each cell's windows. */
 public final class PipelineStatisticsAggregator implements CellAggregator<PipelineStatistics> {
 
     private final int bandCount;
     private final BlockGrid grid;
-    private final boolean overlaps;
 
-    public PipelineStatisticsAggregator(int bandCount, BlockGrid grid, boolean overlaps) {
+    public PipelineStatisticsAggregator(int bandCount, BlockGrid grid) {
         this.bandCount = bandCount;
         this.grid = grid;
-        this.overlaps = overlaps;
     }
 
     @Override
     public PipelineStatistics zero() {
-        return new PipelineStatistics(new CollectionStatistics(bandCount), new BlockSums(grid, bandCount));
+        return new PipelineStatistics(new CollectionStatistics(bandCount), new BlockSums(grid, bandCount),
+                new BlockPairSums(grid, bandCount));
     }
 
     @Override
     public void add(Envelope cell, List<ImageWindow> windows, PipelineStatistics into) {
-        if (overlaps) {
-            CellPixels.visit(cell, windows, bandCount, into.overlaps());
-        } else {
-            CellPixels.visitOwnedPixels(cell, windows, bandCount, into.overlaps());
-        }
+        CellPixels.visit(cell, windows, bandCount, into);
         into.blocks().addCell(cell, windows);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radnorm.algorithms.local.LocalAdjustmentSettings;
 import io.radnorm.algorithms.local.LocalCorrectionMethod;
+import io.radnorm.algorithms.local.ReferenceMode;
 import io.radnorm.raster.DataType;
 import io.radnorm.raster.Raster;
 import io.radnorm.raster.Window;
@@ -98,8 +99,36 @@ class PipelineJobTest {
     }
 
     @Test
+    void imagesEqualOverTheirOverlapsAreLeftAloneByTheOverlapReference() throws IOException {
+        Path same = Files.createDirectories(dir.resolve("same"));
+        // Three crops of one scene, same radiometry, overlapping and cutting blocks in different places.
+        SyntheticScenes.write(same.resolve("P.tif"), DataType.FLOAT32, 1, 0, 0, 200, 150, 1, 0, -9999.0, null);
+        SyntheticScenes.write(same.resolve("Q.tif"), DataType.FLOAT32, 1, 130, 20, 170, 190, 1, 0, -9999.0, null);
+        SyntheticScenes.write(same.resolve("R.tif"), DataType.FLOAT32, 1, 60, 120, 200, 100, 1, 0, -9999.0, null);
+        for (ReferenceMode mode : ReferenceMode.values()) {
+            Path out = dir.resolve("same-" + mode);
+            PipelineModel m = Pipeline.builder().input(same.toString()).global(false).blocks(BlockLayout.fixed(5, 5))
+                    .referenceMode(mode).build().run(spark);
+            Pipeline.apply(spark, m, out.toString(), Pipeline.LOCAL_OUTPUT_TEMPLATE, null, CogOptions.defaults());
+            double maxChange = 0;
+            for (String name : List.of("P", "Q", "R")) {
+                Raster before = read(same.resolve(name + ".tif")), after = read(out.resolve(name + "_Local.tif"));
+                for (int i = 0; i < before.pixelsPerBand(); i++) {
+                    maxChange = Math.max(maxChange, Math.abs(before.getAt(i) - after.getAt(i)));
+                }
+            }
+            if (mode == ReferenceMode.OVERLAP) {
+                assertTrue(maxChange < 1e-3, "overlap reference changed equal images by " + maxChange);
+            } else {
+                assertTrue(maxChange > 1, "the classic mean reference pulls partly covered blocks: " + maxChange);
+            }
+        }
+    }
+
+    @Test
     void atEveryBlockCentreTheLocalMeanIsMappedOntoTheReference() throws IOException {
-        PipelineModel m = Pipeline.builder().input(in.toString()).blocks(BlockLayout.fixed(4, 4)).build().run(spark);
+        PipelineModel m = Pipeline.builder().input(in.toString()).blocks(BlockLayout.fixed(4, 4))
+                .referenceMode(ReferenceMode.MEAN).build().run(spark);
         int checked = 0;
         for (int i = 0; i < 3; i++) {
             var gt = m.images().info(i).geoTransform();
