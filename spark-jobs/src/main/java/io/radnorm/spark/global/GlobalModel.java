@@ -34,13 +34,13 @@ public record GlobalModel(RasterCollection images, StatisticsTable statistics, L
     }
 
     /** The model that changes nothing: gain 1, offset 0 for every image and band (local-only runs). */
-    public static GlobalModel identity(RasterCollection images) {
+    public static GlobalModel identity(RasterCollection images, StatisticsTable statistics) {
         List<GainOffsetModel> bands = new ArrayList<>();
         List<GainOffset> ones = java.util.Collections.nCopies(images.size(), GainOffset.IDENTITY);
         for (int b = 0; b < images.bandCount(); b++) {
             bands.add(new GainOffsetModel(images.names(), ones, List.of(), 0, 0));
         }
-        return new GlobalModel(images, new StatisticsTable(images.bandCount(), java.util.Map.of(), List.of()), bands);
+        return new GlobalModel(images, statistics, bands);
     }
 
     /** Image {@code i}'s gain and offset per band. */

@@ -79,7 +79,7 @@ public final class GlobalRegression {
     /** The driver step: solves the model of {@code images} from measured statistics. */
     public static GlobalModel solve(RasterCollection images, StatisticsTable stats, GlobalRegressionSettings settings) {
         List<String> names = images.names();
-        warnAboutEmptyImages(stats, names);
+        warnAboutEmptyImages(stats, images);
         warnAboutIsolatedImages(stats, images);
         List<GainOffsetModel> bands = io.radnorm.algorithms.global.GlobalRegression.solveBands(names,
                 byBand(stats, names, images.bandCount()), byBandOverlaps(stats, names, images.bandCount()),
@@ -170,10 +170,15 @@ public final class GlobalRegression {
         return new StatisticsTable(loaded.bandCount(), whole, overlaps);
     }
 
-    private static void warnAboutEmptyImages(StatisticsTable stats, List<String> names) {
-        for (String n : names) {
-            if (stats.whole().get(n).stream().allMatch(m -> m.count() == 0)) {
-                LOG.warn("{}: has no valid pixel (all nodata); it is left unchanged", n);
+    private static boolean isEmpty(StatisticsTable stats, String name) {
+        List<io.radnorm.algorithms.stats.Moments> whole = stats.whole().get(name);
+        return whole != null && whole.stream().allMatch(m -> m.count() == 0);
+    }
+
+    private static void warnAboutEmptyImages(StatisticsTable stats, RasterCollection images) {
+        for (int i = 0; i < images.size(); i++) {
+            if (isEmpty(stats, images.info(i).name())) {
+                LOG.warn("{}: has no valid pixel (all nodata); it is left unchanged", images.info(i).location());
             }
         }
     }
@@ -190,7 +195,7 @@ public final class GlobalRegression {
             }
         }
         for (int i = 0; i < images.size(); i++) {
-            if (!paired.contains(images.info(i).name())) {
+            if (!paired.contains(images.info(i).name()) && !isEmpty(stats, images.info(i).name())) {
                 LOG.warn("{}: overlaps no other image; it is anchored to its own statistics",
                         images.info(i).location());
             }

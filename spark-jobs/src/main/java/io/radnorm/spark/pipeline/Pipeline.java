@@ -83,7 +83,7 @@ public final class Pipeline {
 
         StatisticsTable table = StatisticsTable.of(stats.overlaps(), names);
         GlobalModel global = b.global ? GlobalRegression.solve(images, table, b.globalSettings)
-                : GlobalModel.identity(images);
+                : GlobalModel.identity(images, table);
 
         List<BlockMap> locals = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
@@ -91,9 +91,6 @@ public final class Pipeline {
             locals.add(loaded != null ? BlockMapFiles.read(loaded, conf, images.bandCount())
                     : LocalBlockAdjustment.localMap(stats.blocks(), i, global.gainOffsets(i),
                             images.info(i).geoTransform(), b.localSettings));
-            if (table.whole().get(names.get(i)).stream().allMatch(m -> m.count() == 0)) {
-                LOG.warn("{}: has no valid pixel (all nodata); it is skipped", images.info(i).location());
-            }
         }
         BlockMap reference = loadedReference != null ? loadedReference : LocalBlockAdjustment.referenceMap(locals);
         List<List<GainOffset>> gains = new ArrayList<>();
@@ -139,7 +136,10 @@ public final class Pipeline {
         for (int i = 0; i < images.size(); i++) {
             String name = images.info(i).name();
             List<Moments> whole = model.global().statistics().whole().get(name);
-            boolean empty = whole != null && !whole.isEmpty() && whole.stream().allMatch(m -> m.count() == 0);
+            boolean empty = whole != null && whole.stream().allMatch(m -> m.count() == 0);
+            if (empty) {
+                LOG.warn("{}: has no valid pixel (all nodata); it is skipped", images.info(i).location());
+            }
             if (!empty) {
                 targets.add(new CorrectedImageWriter.Target(i, OutputPaths.resolve(output, name, template),
                         model.correction(i)));

@@ -126,6 +126,22 @@ class PipelineJobTest {
     }
 
     @Test
+    void anAllNodataImageIsSkipped() throws IOException {
+        Path withEmpty = Files.createDirectories(dir.resolve("with-empty"));
+        Files.copy(in.resolve("A.tif"), withEmpty.resolve("A.tif"));
+        Files.copy(in.resolve("B.tif"), withEmpty.resolve("B.tif"));
+        SyntheticScenes.write(withEmpty.resolve("E.tif"), DataType.FLOAT32, 2, 100, 100, 50, 50, 1, 0, -9999.0,
+                new int[] {0, 0, 50, 50});
+        Path out = dir.resolve("with-empty-out");
+        PipelineModel m = Pipeline.builder().input(withEmpty.toString()).build().run(spark);
+        var written = Pipeline.apply(spark, m, out.toString(), Pipeline.DEFAULT_OUTPUT_TEMPLATE, null,
+                CogOptions.defaults());
+        assertEquals(2, written.size());
+        assertTrue(Files.exists(out.resolve("A_Normalized.tif")));
+        assertTrue(!Files.exists(out.resolve("E_Normalized.tif")), "the all-nodata image is not written");
+    }
+
+    @Test
     void atEveryBlockCentreTheLocalMeanIsMappedOntoTheReference() throws IOException {
         PipelineModel m = Pipeline.builder().input(in.toString()).blocks(BlockLayout.fixed(4, 4))
                 .referenceMode(ReferenceMode.MEAN).build().run(spark);
