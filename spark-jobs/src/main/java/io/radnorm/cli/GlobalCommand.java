@@ -56,6 +56,9 @@ final class GlobalCommand implements Callable<Integer> {
     String loadAdjustments;
 
     @Mixin
+    MaskOptions mask;
+
+    @Mixin
     CogOutputOptions cog;
 
     @Override
@@ -64,6 +67,7 @@ final class GlobalCommand implements Callable<Integer> {
         GlobalRegression.Builder b = GlobalRegression.builder().input(input).settings(global.settings(spec))
                 .cellPixels(window).loadStatistics(loadAdjustments).nodata(GlobalOptions.nodata(nodata));
         SparkSession spark = SparkSessions.getOrCreate("radnorm global");
+        b.mask(mask.read(spark.sparkContext().hadoopConfiguration()));
         GlobalModel model = b.build().run(spark);
         PrintWriter out = spec.commandLine().getOut();
         printModel(out, model);

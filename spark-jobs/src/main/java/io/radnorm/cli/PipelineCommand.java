@@ -56,6 +56,9 @@ class PipelineCommand implements Callable<Integer> {
     LocalOptions local;
 
     @Mixin
+    MaskOptions mask;
+
+    @Mixin
     CogOutputOptions cog;
 
     /** Whether this command runs the global step first. */
@@ -74,6 +77,7 @@ class PipelineCommand implements Callable<Integer> {
                 .global(withGlobal()).globalSettings(global.settings(spec));
         local.configure(b);
         SparkSession spark = SparkSessions.getOrCreate("radnorm " + spec.name());
+        b.mask(mask.read(spark.sparkContext().hadoopConfiguration()));
         PipelineModel model = b.build().run(spark);
         PrintWriter out = spec.commandLine().getOut();
         if (withGlobal()) {

@@ -3,6 +3,8 @@ package io.radnorm.spark;
 import io.radnorm.algorithms.stats.CanvasCells;
 import io.radnorm.algorithms.stats.CellGrid;
 import io.radnorm.algorithms.stats.ImageWindow;
+import io.radnorm.algorithms.mask.VectorMask;
+import io.radnorm.raster.DataType;
 import io.radnorm.raster.Raster;
 import io.radnorm.raster.RasterInfo;
 import io.radnorm.raster.Window;
@@ -80,6 +82,27 @@ public final class CanvasCellPass {
         }
     }
 
+    /**
+     * The window with the pixels a statistics mask excludes set to NaN (invalid everywhere in
+     * radnorm), in a floating-point copy wide enough to hold every value of the input type.
+     */
+    static Raster masked(Raster pixels, VectorMask.ImageMask mask, Window w) {
+        if (mask == null || mask.keepsEverything()) {
+            return pixels;
+        }
+        boolean[] keep = mask.keep(w);
+        DataType wide = pixels.dataType().bytesPerSample() >= 4 && pixels.dataType() != DataType.FLOAT32
+                ? DataType.FLOAT64 : DataType.FLOAT32;
+        Raster out = Raster.allocate(wide, pixels.width(), pixels.height(), pixels.bandCount());
+        int n = pixels.pixelsPerBand();
+        for (int b = 0; b < pixels.bandCount(); b++) {
+            for (int p = 0; p < n; p++) {
+                out.setAt(b * n + p, keep[p] ? pixels.getAt(b * n + p) : Double.NaN);
+            }
+        }
+        return out;
+    }
+
     /** Every image's pixels in the cell: its owned pixels plus a one-pixel margin, all bands. */
     static List<ImageWindow> readWindows(CanvasCells.Cell cell, RasterCollection images, Configuration conf) {
         List<ImageWindow> out = new ArrayList<>();
@@ -91,7 +114,7 @@ public final class CanvasCellPass {
             }
             Window w = CellGrid.expand(owned, 1, info.width(), info.height());
             try (GeoTiffReader r = GeoTiffReader.open(info.location(), conf)) {
-                Raster pixels = r.read(w);
+                Raster pixels = masked(r.read(w), images.maskOf(i), w);
                 out.add(new ImageWindow(i, pixels, w, info.geoTransform(), images.nodata()[i]));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

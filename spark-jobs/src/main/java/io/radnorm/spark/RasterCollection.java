@@ -1,5 +1,6 @@
 package io.radnorm.spark;
 
+import io.radnorm.algorithms.mask.VectorMask;
 import io.radnorm.raster.RasterInfo;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -12,11 +13,11 @@ import org.locationtech.jts.geom.Envelope;
  * The images a job works on, checked to be comparable: one CRS, one band count, north-up grids,
  * distinct names (outputs and saved statistics are keyed by name). Also fixes each image's
  * nodata: the {@code --nodata} override, else the file's {@code GDAL_NODATA}, else none (then only
- * NaN is invalid).
+ * NaN is invalid). Optionally carries a vector mask for the statistics ({@link #withMask}).
  *
  * <p>Every check fails with one message naming the offending files, before any pixel is read.
  */
-public record RasterCollection(List<RasterInfo> infos, double[] nodata) implements Serializable {
+public record RasterCollection(List<RasterInfo> infos, double[] nodata, VectorMask mask) implements Serializable {
 
     public static RasterCollection of(List<RasterInfo> infos, Double nodataOverride) {
         if (infos.isEmpty()) {
@@ -50,7 +51,24 @@ public record RasterCollection(List<RasterInfo> infos, double[] nodata) implemen
             Double nd = nodataOverride != null ? nodataOverride : r.nodata();
             nodata[i] = nd == null ? Double.NaN : nd;
         }
-        return new RasterCollection(List.copyOf(infos), nodata);
+        return new RasterCollection(List.copyOf(infos), nodata, null);
+    }
+
+    /**
+     * These images with a vector mask for their <em>statistics</em> (as spectralmatch's
+     * vector_mask): pixels the mask excludes are left out of every statistic, but still corrected.
+     */
+    public RasterCollection withMask(VectorMask m) {
+        return new RasterCollection(infos, nodata, m);
+    }
+
+    /** The statistics mask of image {@code i} in its own grid, or {@code null} when no mask applies. */
+    public VectorMask.ImageMask maskOf(int i) {
+        if (mask == null) {
+            return null;
+        }
+        RasterInfo r = infos.get(i);
+        return mask.forImage(r.name(), r.crs(), r.geoTransform(), false);
     }
 
     public int size() {

@@ -38,13 +38,21 @@ public final class SyntheticScenes {
      */
     public static Path write(Path file, DataType type, int bands, int x0, int y0, int width, int height,
                              double gain, double offset, Double nodata, int[] hole) throws IOException {
+        return write(file, type, bands, x0, y0, width, height, gain, offset, nodata, hole, nodata);
+    }
+
+    /** As {@link #write}, but the square {@code patch} holds {@code patchValue} (a cloud) instead of nodata. */
+    public static Path write(Path file, DataType type, int bands, int x0, int y0, int width, int height,
+                             double gain, double offset, Double nodata, int[] patch, Double patchValue)
+            throws IOException {
+        int[] hole = patch;
         Raster r = Raster.allocate(type, width, height, bands);
         for (int b = 0; b < bands; b++) {
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
                     boolean inHole = hole != null && x >= hole[0] && x < hole[0] + hole[2] && y >= hole[1]
                             && y < hole[1] + hole[3];
-                    r.set(b, x, y, inHole ? nodata : gain * scene(b, x0 + x, y0 + y) + offset);
+                    r.set(b, x, y, inHole ? patchValue : gain * scene(b, x0 + x, y0 + y) + offset);
                 }
             }
         }

@@ -6,6 +6,7 @@ import io.radnorm.algorithms.global.GlobalRegressionSettings;
 import io.radnorm.algorithms.global.ModelImageSelection;
 import io.radnorm.algorithms.global.UnanchoredPolicy;
 import io.radnorm.algorithms.stats.CollectionStatistics;
+import io.radnorm.algorithms.mask.VectorMask;
 import io.radnorm.raster.DataType;
 import io.radnorm.raster.RasterInfo;
 import io.radnorm.raster.fs.OutputPaths;
@@ -55,6 +56,7 @@ public final class GlobalRegression {
     private final GlobalRegressionSettings settings;
     private final int cellPixels;
     private final String loadStatistics;
+    private final VectorMask mask;
 
     private GlobalRegression(Builder b) {
         this.inputs = List.copyOf(b.inputs);
@@ -62,6 +64,7 @@ public final class GlobalRegression {
         this.settings = b.settings;
         this.cellPixels = b.cellPixels;
         this.loadStatistics = b.loadStatistics;
+        this.mask = b.mask;
     }
 
     public static Builder builder() {
@@ -71,7 +74,7 @@ public final class GlobalRegression {
     /** Measures and solves; writes nothing. */
     public GlobalModel run(SparkSession spark) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        RasterCollection images = readCollection(spark, inputs, nodata);
+        RasterCollection images = readCollection(spark, inputs, nodata).withMask(mask);
         StatisticsTable stats = measure(spark, images, conf);
         return solve(images, stats, settings);
     }
@@ -226,6 +229,13 @@ public final class GlobalRegression {
         private GlobalRegressionSettings settings = GlobalRegressionSettings.DEFAULT;
         private int cellPixels = CanvasCellPass.DEFAULT_CELL_PIXELS;
         private String loadStatistics;
+        private VectorMask mask;
+
+        /** Statistics only inside (include) or outside (exclude) the mask's polygons; {@code null}: none. */
+        public Builder mask(VectorMask m) {
+            mask = m;
+            return this;
+        }
 
         /** A folder, glob, comma list, {@code @list.txt} or single file; may be called repeatedly. */
         public Builder input(String spec) {

@@ -11,6 +11,7 @@ import io.radnorm.algorithms.local.OverlapReferenceMaps;
 import io.radnorm.algorithms.local.ReferenceMode;
 import io.radnorm.algorithms.stats.CollectionStatistics;
 import io.radnorm.algorithms.stats.Moments;
+import io.radnorm.algorithms.mask.VectorMask;
 import io.radnorm.raster.DataType;
 import io.radnorm.raster.GeoTransform;
 import io.radnorm.raster.fs.OutputPaths;
@@ -70,7 +71,7 @@ public final class Pipeline {
     /** Measures and solves; writes nothing. */
     public PipelineModel run(SparkSession spark) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        RasterCollection images = GlobalRegression.readCollection(spark, b.inputs, b.nodata);
+        RasterCollection images = GlobalRegression.readCollection(spark, b.inputs, b.nodata).withMask(b.mask);
         List<String> names = images.names();
         BlockMap loadedReference = b.loadReference == null ? null
                 : BlockMapFiles.read(b.loadReference, conf, images.bandCount());
@@ -174,6 +175,13 @@ public final class Pipeline {
         private int cellPixels = CanvasCellPass.DEFAULT_CELL_PIXELS;
         private String loadReference;
         private final Map<String, String> loadLocals = new HashMap<>();
+        private VectorMask mask;
+
+        /** Statistics only inside (include) or outside (exclude) the mask's polygons; {@code null}: none. */
+        public Builder mask(VectorMask m) {
+            mask = m;
+            return this;
+        }
 
         public Builder input(String spec) {
             inputs.add(spec);
