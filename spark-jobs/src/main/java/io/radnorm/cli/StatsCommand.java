@@ -3,7 +3,7 @@ package io.radnorm.cli;
 import io.radnorm.algorithms.stats.SeamStatistics;
 import io.radnorm.spark.CanvasCellPass;
 import io.radnorm.spark.RasterCollection;
-import io.radnorm.spark.SeamAggregator;
+import io.radnorm.spark.VisitorAggregator;
 import io.radnorm.spark.SparkSessions;
 import io.radnorm.spark.SeamReport;
 import io.radnorm.spark.global.GlobalRegression;
@@ -78,8 +78,9 @@ final class StatsCommand implements Runnable {
 
         private SeamReport.Side measure(SparkSession spark, String inputs, Double nd) throws Exception {
             RasterCollection images = GlobalRegression.readCollection(spark, List.of(inputs), nd);
+            int bands = images.bandCount();
             SeamStatistics s = CanvasCellPass.aggregate(spark, images, window, "seam metric",
-                    new SeamAggregator(images.bandCount()));
+                    new VisitorAggregator<>(bands, true, () -> new SeamStatistics(bands), SeamStatistics::merge));
             return new SeamReport.Side(images.names(), s);
         }
     }

@@ -8,14 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.radnorm.raster.testing.Gdal;
 import io.radnorm.raster.testing.TestData;
 import io.radnorm.testing.SparkTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code radnorm global} then {@code radnorm stats compare} end to end on the Landsat sample set. */
 class GlobalCommandTest {
@@ -23,8 +20,7 @@ class GlobalCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliSession cli = new CliSession();
 
     @BeforeAll
     static void spark() {
@@ -32,10 +28,7 @@ class GlobalCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = RadnormCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     @Test
@@ -43,7 +36,7 @@ class GlobalCommandTest {
         Path landsat = TestData.shared("landsat");
         Path output = dir.resolve("out");
         assertEquals(0, run("global", "--input", landsat.toString(), "--output", output + "/$_Global.tif",
-                "--save-adjustments", dir.resolve("adj.json").toString()), err.toString());
+                "--save-adjustments", dir.resolve("adj.json").toString()), cli.err());
         try (var files = Files.list(output)) {
             assertEquals(5, files.filter(p -> p.toString().endsWith("_Global.tif")).count());
         }
@@ -54,12 +47,12 @@ class GlobalCommandTest {
 
         Path seams = dir.resolve("seams.json");
         assertEquals(0, run("stats", "compare", "--before", landsat.toString(), "--after", output.toString(),
-                "--json", seams.toString()), err.toString());
+                "--json", seams.toString()), cli.err());
         JsonNode summary = new ObjectMapper().readTree(seams.toFile()).get("summary");
         double before = summary.get("before").get("rmse").asDouble();
         double after = summary.get("after").get("rmse").asDouble();
         assertTrue(after < 0.8 * before, "RMSE over overlaps falls: " + before + " -> " + after);
-        assertTrue(out.toString().contains("overall (pixel-weighted)"));
+        assertTrue(cli.out().contains("overall (pixel-weighted)"));
 
         Gdal.require();
         Path first = output.resolve("Landsat_20210326_Global.tif");
@@ -74,7 +67,7 @@ class GlobalCommandTest {
         Path rgb = TestData.sample("quadrants/rgb1.tif");
         Path landsat = TestData.shared("landsat/Landsat_20210326.tif");
         assertEquals(RadnormCli.EXIT_FAILED, run("global", "--input", rgb + "," + landsat));
-        String e = err.toString().strip();
+        String e = cli.err().strip();
         assertEquals(1, e.lines().count(), e);
         assertTrue(e.contains(rgb.toString()) && e.contains(landsat.toString()), e);
     }
@@ -85,14 +78,14 @@ class GlobalCommandTest {
         int code = run("global", "--input", q.toString(), "--model-images", "include", "rgb1",
                 "--unanchored", "refuse", "--nodata", "0");
         // The quadrants overlap in a chain through rgb1, so all are anchored: refusing changes nothing.
-        assertEquals(0, code, err.toString());
+        assertEquals(0, code, cli.err());
         Path lone = dir.resolve("lone");
         Files.createDirectories(lone);
         Files.copy(q.resolve("rgb1.tif"), lone.resolve("rgb1.tif"));
         Files.copy(TestData.shared("landsat/Landsat_20210326.tif"), lone.resolve("far.tif"));
         // Different CRS: refused before any statistics, naming both files.
         assertEquals(RadnormCli.EXIT_FAILED, run("global", "--input", lone.toString()));
-        assertTrue(err.toString().contains("CRSs differ") || err.toString().contains("band counts differ"),
-                err.toString());
+        assertTrue(cli.err().contains("CRSs differ") || cli.err().contains("band counts differ"),
+                cli.err());
     }
 }

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radnorm.testing.SparkTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class InfoCommandTest {
 
@@ -20,8 +17,7 @@ class InfoCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliSession cli = new CliSession();
 
     @BeforeAll
     static void spark() {
@@ -29,17 +25,14 @@ class InfoCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = RadnormCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     @Test
     void describesTheQuadrantsAndTheirOverlaps() {
         int code = run("info", "--input", SAMPLES.resolve("quadrants").toString());
-        String text = out.toString();
-        assertEquals(0, code, err.toString());
+        String text = cli.out();
+        assertEquals(0, code, cli.err());
         assertTrue(text.matches("(?s).*rgb1\\s+400x400\\s+3 Byte\\s+0\\s+strips of 6 rows.*"), text);
         assertTrue(text.contains("rgb4                         392x319"), text);
         assertTrue(text.contains("overlaps (6 pairs):"), text);
@@ -51,7 +44,7 @@ class InfoCommandTest {
         String missing = dir.resolve("missing.tif").toString();
         int code = run("info", missing);
         assertEquals(RadnormCli.EXIT_FAILED, code);
-        String e = err.toString().strip();
+        String e = cli.err().strip();
         assertEquals(1, e.lines().count(), e);
         assertTrue(e.startsWith("radnorm: error: " + missing + ": no such file"), e);
     }
@@ -62,8 +55,8 @@ class InfoCommandTest {
         Files.writeString(bad, "not a tiff");
         int code = run("info", SAMPLES.resolve("quadrants/rgb1.tif") + "," + bad);
         assertEquals(RadnormCli.EXIT_FAILED, code);
-        assertTrue(out.toString().contains("rgb1"), "the good raster is still described");
-        assertTrue(err.toString().contains(bad + ": not a TIFF file"), err.toString());
+        assertTrue(cli.out().contains("rgb1"), "the good raster is still described");
+        assertTrue(cli.err().contains(bad + ": not a TIFF file"), cli.err());
     }
 
     @Test

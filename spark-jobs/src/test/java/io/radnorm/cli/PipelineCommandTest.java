@@ -9,14 +9,11 @@ import io.radnorm.raster.RasterInfo;
 import io.radnorm.raster.tiff.GeoTiffReader;
 import io.radnorm.raster.testing.TestData;
 import io.radnorm.testing.SparkTest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code radnorm pipeline} and {@code radnorm local} end to end on the Landsat sample set. */
 class PipelineCommandTest {
@@ -24,8 +21,7 @@ class PipelineCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliSession cli = new CliSession();
 
     @BeforeAll
     static void spark() {
@@ -33,16 +29,13 @@ class PipelineCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = RadnormCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private double rmse(String before, String after) throws Exception {
         Path json = Files.createTempFile(dir, "seams", ".json");
         assertEquals(0, run("stats", "compare", "--before", before, "--after", after, "--json", json.toString()),
-                err.toString());
+                cli.err());
         return new ObjectMapper().readTree(json.toFile()).get("summary").get("after").get("rmse").asDouble();
     }
 
@@ -50,10 +43,10 @@ class PipelineCommandTest {
     void seamsFallAfterGlobalAndAgainAfterThePipeline() throws Exception {
         String landsat = TestData.shared("landsat").toString();
         Path g = dir.resolve("global"), p = dir.resolve("pipeline");
-        assertEquals(0, run("global", "-i", landsat, "-o", g.toString()), err.toString());
+        assertEquals(0, run("global", "-i", landsat, "-o", g.toString()), cli.err());
         assertEquals(0, run("pipeline", "-i", landsat, "-o", p.toString(),
-                "--save-block-maps", dir.resolve("ref.tif").toString(), dir + "/maps/$_blocks.tif"), err.toString());
-        assertTrue(out.toString().contains("block grid: 18 rows x 27 columns"), out.toString());
+                "--save-block-maps", dir.resolve("ref.tif").toString(), dir + "/maps/$_blocks.tif"), cli.err());
+        assertTrue(cli.out().contains("block grid: 18 rows x 27 columns"), cli.out());
 
         double input = rmse(landsat, landsat); // "after" of a set with itself: the input's own seams
         double afterGlobal = rmse(landsat, g.toString());
@@ -77,17 +70,17 @@ class PipelineCommandTest {
         String landsat = TestData.shared("landsat").toString();
         Path ref = dir.resolve("ref.tif");
         assertEquals(0, run("local", "-i", landsat, "--blocks", "6x9", "--save-block-maps", ref.toString()),
-                err.toString());
+                cli.err());
         Path out1 = dir.resolve("one");
         assertEquals(0, run("local", "-i", landsat + "/Landsat_20230503.tif", "--load-block-maps", ref.toString(),
-                "-o", out1.toString()), err.toString());
-        assertTrue(out.toString().contains("block grid: 6 rows x 9 columns"), out.toString());
+                "-o", out1.toString()), cli.err());
+        assertTrue(cli.out().contains("block grid: 6 rows x 9 columns"), cli.out());
         assertTrue(Files.exists(out1.resolve("Landsat_20230503_Local.tif")));
     }
 
     @Test
     void badBlocksOptionIsAnError() {
         assertEquals(RadnormCli.EXIT_FAILED, run("pipeline", "-i", "x.tif", "--blocks", "lots"));
-        assertTrue(err.toString().contains("--blocks takes N"), err.toString());
+        assertTrue(cli.err().contains("--blocks takes N"), cli.err());
     }
 }

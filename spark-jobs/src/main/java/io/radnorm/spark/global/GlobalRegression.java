@@ -17,6 +17,7 @@ import io.radnorm.spark.CanvasCellPass;
 import io.radnorm.spark.CorrectedImageWriter;
 import io.radnorm.spark.RasterCollection;
 import io.radnorm.spark.RasterHeaders;
+import io.radnorm.spark.VisitorAggregator;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>headers are read on the executors and checked ({@link RasterCollection});</li>
  *   <li>one read pass over the canvas, cell by cell, aggregates each image's whole-image moments
- *       and every overlapping pair's moments ({@link OverlapStatisticsAggregator}); only these
+ *       and every overlapping pair's moments ({@link CollectionStatistics}); only these
  *       statistics reach the driver;</li>
  *   <li>the driver solves one least-squares model of a gain and offset per image and band;</li>
  *   <li>{@link #apply} broadcasts the gains and offsets and writes one COG per input.</li>
@@ -145,7 +146,8 @@ public final class GlobalRegression {
                     loadStatistics, required.size());
         }
         CollectionStatistics measured = CanvasCellPass.aggregate(spark, images, cellPixels, required,
-                "overlap statistics", new OverlapStatisticsAggregator(images.bandCount()));
+                "overlap statistics", new VisitorAggregator<>(images.bandCount(), true,
+                        () -> new CollectionStatistics(images.bandCount()), CollectionStatistics::merge));
         StatisticsTable table = StatisticsTable.of(measured, names);
         if (loaded == null) {
             return table;

@@ -20,6 +20,7 @@ import io.radnorm.raster.tiff.CogSummary;
 import io.radnorm.spark.CanvasCellPass;
 import io.radnorm.spark.CorrectedImageWriter;
 import io.radnorm.spark.RasterCollection;
+import io.radnorm.spark.VisitorAggregator;
 import io.radnorm.spark.global.GlobalModel;
 import io.radnorm.spark.global.GlobalRegression;
 import io.radnorm.spark.global.StatisticsTable;
@@ -117,7 +118,8 @@ public final class Pipeline {
         }
         if (b.blocks.fromCv()) {
             CollectionStatistics whole = CanvasCellPass.aggregate(spark, images, b.cellPixels,
-                    "coefficient of variation", new WholeStatisticsAggregator(images.bandCount()));
+                    "coefficient of variation", new VisitorAggregator<>(images.bandCount(), false,
+                            () -> new CollectionStatistics(images.bandCount()), CollectionStatistics::merge));
             List<Moments> band1 = new ArrayList<>();
             for (int i = 0; i < images.size(); i++) {
                 band1.add(whole.wholeMoments(i, 0));
