@@ -27,8 +27,12 @@ import java.util.stream.IntStream;
  *
  * <pre>
  * BenchScenes --out DIR [--count 4] [--size 8192] [--bands 4] [--overlap 0.2] [--layout grid|row]
- *             [--border 64] [--seed 42] [--threads 2]
+ *             [--border 64] [--seed 42] [--threads 2] [--level 6]
  * </pre>
+ *
+ * <p>The scenes are compressed at Deflate level 6 (GDAL's default ZLEVEL), pinned rather than
+ * radnorm's default, so that the inputs look like GDAL-produced imagery and do not change when
+ * that default does.
  *
  * <p>Layout {@code grid}: scenes on a ceil(sqrt(N))-wide grid (2×2 for 4), neighbours shifted by
  * {@code size × (1 − overlap)} pixels, so each neighbour pair overlaps by {@code overlap} of the
@@ -59,6 +63,7 @@ public final class BenchScenes {
         int border = a.getInt("--border", 64);
         long seed = Long.parseLong(a.get("--seed", "42"));
         int threads = a.getInt("--threads", Runtime.getRuntime().availableProcessors());
+        int level = a.getInt("--level", 6);
 
         int stride = (int) Math.round(size * (1 - overlap));
         int cols = layout.equals("row") ? count : (int) Math.ceil(Math.sqrt(count));
@@ -71,8 +76,8 @@ public final class BenchScenes {
         StringBuilder manifest = new StringBuilder();
         manifest.append(String.format(Locale.ROOT,
                 "# radnorm benchmark scenes%ncount=%d%nsize=%d%nbands=%d%noverlap=%s%nlayout=%s%nborder=%d%nseed=%d%n"
-                        + "canvas=%dx%d%nstride=%d%n", count, size, bands, overlap, layout, border, seed, canvasW,
-                canvasH, stride));
+                        + "canvas=%dx%d%nstride=%d%ndeflate_level=%d%n", count, size, bands, overlap, layout, border, seed,
+                canvasW, canvasH, stride, level));
         long t0 = System.nanoTime();
         for (int i = 0; i < count; i++) {
             int x0 = (i % cols) * stride, y0 = (i / cols) * stride;
@@ -86,7 +91,8 @@ public final class BenchScenes {
             String file = out.resolve(String.format(Locale.ROOT, "scene_%02d.tif", i)).toString();
             long s = System.nanoTime();
             CogSummary sum = CogWriter.write(src, new GeoMetadata(gt, CRS, 0.0), file, null,
-                    CogOptions.defaults().withThreads(threads).withSpillDir(out.resolve(".spill").toString()));
+                    CogOptions.defaults().withLevel(level).withThreads(threads)
+                            .withSpillDir(out.resolve(".spill").toString()));
             double sec = (System.nanoTime() - s) / 1e9;
             System.out.printf(Locale.ROOT, "generated %s: %dx%d x%d UInt16 at canvas (%d,%d), %.1f MB, %.1f s%n",
                     file, size, size, bands, x0, y0, sum.length() / 1e6, sec);

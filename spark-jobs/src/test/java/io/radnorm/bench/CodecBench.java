@@ -24,7 +24,7 @@ import java.util.concurrent.Future;
  *
  * <pre>
  * CodecBench read  FILE [--mode tiles|rows] [--threads 2] [--iterations 3] [--window 512]
- * CodecBench write SRC OUT [--threads 2] [--iterations 2] [--spill DIR]
+ * CodecBench write SRC OUT [--threads 2] [--iterations 2] [--spill DIR] [--level -1]
  * </pre>
  *
  * <p>{@code read --mode tiles}: the full-resolution image in {@code window}×{@code window} windows
@@ -34,7 +34,8 @@ import java.util.concurrent.Future;
  * itself. Throughput = uncompressed full-resolution bytes / wall time.
  *
  * <p>{@code write}: {@link CogWriter} with the defaults (Deflate, predictor 2, 512 tiles, average
- * overviews) and {@code threads} encoding threads, from {@code SRC} read by {@link GeoTiffReader}.
+ * overviews) and {@code threads} encoding threads, from {@code SRC} read by {@link GeoTiffReader};
+ * {@code --level} sets the Deflate level (-1: radnorm's default).
  */
 public final class CodecBench {
 
@@ -109,6 +110,7 @@ public final class CodecBench {
 
     private static void write(String src, String out, BenchScenes.Args a, HeapMonitor heap) throws Exception {
         int threads = a.getInt("--threads", 2), iterations = a.getInt("--iterations", 2);
+        CogOptions options = CogOptions.defaults().withThreads(threads).withLevel(a.getInt("--level", -1));
         String spill = a.get("--spill", Path.of(out).toAbsolutePath().getParent().toString());
         for (int it = 1; it <= iterations; it++) {
             Files.deleteIfExists(Path.of(out));
@@ -121,11 +123,11 @@ public final class CodecBench {
                 RasterInfo info = r.info();
                 bytes = (long) info.width() * info.height() * info.bandCount() * info.dataType().bytesPerSample();
                 s = CogWriter.write(RasterSource.of(r), GeoMetadata.of(info), out, null,
-                        CogOptions.defaults().withThreads(threads).withSpillDir(spill));
+                        options.withSpillDir(spill));
             }
             double sec = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "RESULT op=write threads=%d iter=%d wall_s=%.3f mb_s=%.1f bytes=%d "
-                            + "out_bytes=%d levels=%d %s%n", threads, it, sec, bytes / 1e6 / sec, bytes,
+            System.out.printf(Locale.ROOT, "RESULT op=write threads=%d deflate_level=%d iter=%d wall_s=%.3f mb_s=%.1f "
+                            + "bytes=%d out_bytes=%d levels=%d %s%n", threads, options.effectiveLevel(), it, sec, bytes / 1e6 / sec, bytes,
                     s.length(), s.levels().size(), heap.report());
         }
     }

@@ -32,12 +32,14 @@ public final class CorrectionApplier {
                                DataType outType, Double outNodata) {
         Raster out = Raster.allocate(outType, in.width(), in.height(), in.bandCount());
         double fillNodata = outNodata == null ? (outType.isFloatingPoint() ? Double.NaN : 0) : outNodata;
+        double[] values = new double[in.width()];
         for (int b = 0; b < in.bandCount(); b++) {
             for (int r = 0; r < in.height(); r++) {
                 double row = window.y() + r + 0.5;
                 int base = in.index(b, 0, r);
+                in.readRow(b, 0, r, in.width(), values);
                 for (int c = 0; c < in.width(); c++) {
-                    double v = in.getAt(base + c);
+                    double v = values[c];
                     if (!Validity.isValid(v, inNodata)) {
                         out.setAt(base + c, fillNodata);
                         continue;

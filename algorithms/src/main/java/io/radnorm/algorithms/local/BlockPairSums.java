@@ -46,6 +46,31 @@ public final class BlockPairSums implements Serializable, CellVisitor {
         s[band * 3 + 2] += valueJ;
     }
 
+    @Override
+    public void pairs(int i, int j, int band, double y, double[] xs, double[] valuesI, double[] valuesJ, int count) {
+        int row = grid.row(y);
+        if (row < 0 || count == 0) {
+            return;
+        }
+        Map<Integer, double[]> blocks = sums.computeIfAbsent(CollectionStatistics.key(i, j), k -> new HashMap<>());
+        int lastBlock = -1;
+        double[] s = null;
+        for (int k = 0; k < count; k++) {
+            int col = grid.column(xs[k]);
+            if (col < 0) {
+                continue;
+            }
+            int block = grid.index(row, col);
+            if (block != lastBlock) {
+                s = blocks.computeIfAbsent(block, b -> new double[bandCount * 3]);
+                lastBlock = block;
+            }
+            s[band * 3] += 1;
+            s[band * 3 + 1] += valuesI[k];
+            s[band * 3 + 2] += valuesJ[k];
+        }
+    }
+
     public BlockPairSums merge(BlockPairSums other) {
         other.sums.forEach((pair, blocks) -> {
             Map<Integer, double[]> mine = sums.computeIfAbsent(pair, k -> new HashMap<>());

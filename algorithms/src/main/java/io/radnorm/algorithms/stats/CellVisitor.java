@@ -15,4 +15,18 @@ public interface CellVisitor {
      * the pixel's centre, whose map coordinates are (x, y).
      */
     void pair(int i, int j, int band, double x, double y, double valueI, double valueJ);
+
+    /** {@code count} valid pixels of one row at once; statistics override this to look themselves up once. */
+    default void pixels(int image, int band, double[] values, int count) {
+        for (int k = 0; k < count; k++) {
+            pixel(image, band, values[k]);
+        }
+    }
+
+    /** {@code count} overlap pairs of one row (map y) at once, at centres {@code xs}. */
+    default void pairs(int i, int j, int band, double y, double[] xs, double[] valuesI, double[] valuesJ, int count) {
+        for (int k = 0; k < count; k++) {
+            pair(i, j, band, xs[k], y, valuesI[k], valuesJ[k]);
+        }
+    }
 }

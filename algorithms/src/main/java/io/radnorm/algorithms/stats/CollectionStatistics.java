@@ -52,6 +52,22 @@ public final class CollectionStatistics implements Serializable, CellVisitor {
         pair(i, j)[band].add(valueI, valueJ);
     }
 
+    @Override
+    public void pixels(int image, int band, double[] values, int count) {
+        MomentAccumulator m = whole(image)[band];
+        for (int k = 0; k < count; k++) {
+            m.add(values[k]);
+        }
+    }
+
+    @Override
+    public void pairs(int i, int j, int band, double y, double[] xs, double[] valuesI, double[] valuesJ, int count) {
+        PairMomentAccumulator p = pair(i, j)[band];
+        for (int k = 0; k < count; k++) {
+            p.add(valuesI[k], valuesJ[k]);
+        }
+    }
+
     /** Adds everything of {@code other} into this (Chan's merge per accumulator); returns this. */
     public CollectionStatistics merge(CollectionStatistics other) {
         if (other.bandCount != bandCount) {

@@ -65,6 +65,14 @@ public final class SeamStatistics implements Serializable, CellVisitor {
         pairs.computeIfAbsent(CollectionStatistics.key(i, j), k -> newDifferences())[band].add(valueI - valueJ);
     }
 
+    @Override
+    public void pairs(int i, int j, int band, double y, double[] xs, double[] valuesI, double[] valuesJ, int count) {
+        Differences d = pairs.computeIfAbsent(CollectionStatistics.key(i, j), k -> newDifferences())[band];
+        for (int k = 0; k < count; k++) {
+            d.add(valuesI[k] - valuesJ[k]);
+        }
+    }
+
     public SeamStatistics merge(SeamStatistics other) {
         other.pairs.forEach((k, d) -> {
             Differences[] mine = pairs.computeIfAbsent(k, x -> newDifferences());

@@ -26,6 +26,17 @@ public record PipelineStatistics(CollectionStatistics overlaps, BlockSums blocks
         blockPairs.pair(i, j, band, x, y, valueI, valueJ);
     }
 
+    @Override
+    public void pixels(int image, int band, double[] values, int count) {
+        overlaps.pixels(image, band, values, count);
+    }
+
+    @Override
+    public void pairs(int i, int j, int band, double y, double[] xs, double[] valuesI, double[] valuesJ, int count) {
+        overlaps.pairs(i, j, band, y, xs, valuesI, valuesJ, count);
+        blockPairs.pairs(i, j, band, y, xs, valuesI, valuesJ, count);
+    }
+
     public PipelineStatistics merge(PipelineStatistics other) {
         overlaps.merge(other.overlaps);
         blocks.merge(other.blocks);
