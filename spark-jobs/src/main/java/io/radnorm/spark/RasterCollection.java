@@ -17,7 +17,8 @@ import org.locationtech.jts.geom.Envelope;
  *
  * <p>Every check fails with one message naming the offending files, before any pixel is read.
  */
-public record RasterCollection(List<RasterInfo> infos, double[] nodata, VectorMask mask) implements Serializable {
+public record RasterCollection(List<RasterInfo> infos, double[] nodata, boolean nodataOverridden, VectorMask mask)
+        implements Serializable {
 
     public static RasterCollection of(List<RasterInfo> infos, Double nodataOverride) {
         if (infos.isEmpty()) {
@@ -51,7 +52,7 @@ public record RasterCollection(List<RasterInfo> infos, double[] nodata, VectorMa
             Double nd = nodataOverride != null ? nodataOverride : r.nodata();
             nodata[i] = nd == null ? Double.NaN : nd;
         }
-        return new RasterCollection(List.copyOf(infos), nodata, null);
+        return new RasterCollection(List.copyOf(infos), nodata, nodataOverride != null, null);
     }
 
     /**
@@ -59,7 +60,7 @@ public record RasterCollection(List<RasterInfo> infos, double[] nodata, VectorMa
      * vector_mask): pixels the mask excludes are left out of every statistic, but still corrected.
      */
     public RasterCollection withMask(VectorMask m) {
-        return new RasterCollection(infos, nodata, m);
+        return new RasterCollection(infos, nodata, nodataOverridden, m);
     }
 
     /** The statistics mask of image {@code i} in its own grid, or {@code null} when no mask applies. */
@@ -101,6 +102,6 @@ public record RasterCollection(List<RasterInfo> infos, double[] nodata, VectorMa
 
     /** The nodata value of image {@code i} as a Double, or {@code null} when it has none. */
     public Double nodataOf(int i) {
-        return Double.isNaN(nodata[i]) && (infos.get(i).nodata() == null) ? null : nodata[i];
+        return Double.isNaN(nodata[i]) && !nodataOverridden && infos.get(i).nodata() == null ? null : nodata[i];
     }
 }
