@@ -3,9 +3,11 @@ package io.radnorm.spark.global;
 import io.radnorm.algorithms.OverlapFinder;
 import io.radnorm.algorithms.global.GainOffsetModel;
 import io.radnorm.algorithms.global.GlobalRegressionSettings;
+import io.radnorm.algorithms.global.OverlapStats;
 import io.radnorm.algorithms.global.ModelImageSelection;
 import io.radnorm.algorithms.global.UnanchoredPolicy;
 import io.radnorm.algorithms.stats.CollectionStatistics;
+import io.radnorm.algorithms.stats.Moments;
 import io.radnorm.algorithms.mask.VectorMask;
 import io.radnorm.raster.DataType;
 import io.radnorm.raster.RasterInfo;
@@ -20,8 +22,10 @@ import io.radnorm.spark.RasterHeaders;
 import io.radnorm.spark.VisitorAggregator;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -164,7 +168,7 @@ public final class GlobalRegression {
                 keep.add(names.get(i));
             }
         }
-        var whole = new java.util.HashMap<String, List<io.radnorm.algorithms.stats.Moments>>();
+        Map<String, List<Moments>> whole = new HashMap<>();
         loaded.whole().forEach((k, v) -> {
             if (keep.contains(k)) {
                 whole.put(k, v);
@@ -176,7 +180,7 @@ public final class GlobalRegression {
     }
 
     private static boolean isEmpty(StatisticsTable stats, String name) {
-        List<io.radnorm.algorithms.stats.Moments> whole = stats.whole().get(name);
+        List<Moments> whole = stats.whole().get(name);
         return whole != null && whole.stream().allMatch(m -> m.count() == 0);
     }
 
@@ -207,17 +211,17 @@ public final class GlobalRegression {
         }
     }
 
-    static List<List<io.radnorm.algorithms.stats.Moments>> byBand(StatisticsTable s, List<String> names, int bands) {
-        List<List<io.radnorm.algorithms.stats.Moments>> out = new ArrayList<>();
+    static List<List<Moments>> byBand(StatisticsTable s, List<String> names, int bands) {
+        List<List<Moments>> out = new ArrayList<>();
         for (int b = 0; b < bands; b++) {
             out.add(s.wholeOfBand(names, b));
         }
         return out;
     }
 
-    static List<List<io.radnorm.algorithms.global.OverlapStats>> byBandOverlaps(StatisticsTable s, List<String> names,
+    static List<List<OverlapStats>> byBandOverlaps(StatisticsTable s, List<String> names,
                                                                                 int bands) {
-        List<List<io.radnorm.algorithms.global.OverlapStats>> out = new ArrayList<>();
+        List<List<OverlapStats>> out = new ArrayList<>();
         for (int b = 0; b < bands; b++) {
             out.add(s.overlapsOfBand(names, b));
         }
