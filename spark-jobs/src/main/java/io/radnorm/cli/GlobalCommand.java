@@ -1,5 +1,6 @@
 package io.radnorm.cli;
 
+import io.radnorm.spark.CanvasCellPass;
 import io.radnorm.raster.tiff.CogSummary;
 import io.radnorm.spark.SparkSessions;
 import io.radnorm.spark.global.AdjustmentsJson;
@@ -44,7 +45,7 @@ final class GlobalCommand implements Callable<Integer> {
             description = "Nodata value of every input (overrides the files' own; 'nan' allowed).")
     String nodata;
 
-    @Option(names = "--window", defaultValue = "1024", paramLabel = "PIXELS",
+    @Option(names = "--window", defaultValue = "" + CanvasCellPass.DEFAULT_CELL_PIXELS, paramLabel = "PIXELS",
             description = "Side of the canvas cells each task reads, in pixels of the finest input.")
     int window;
 

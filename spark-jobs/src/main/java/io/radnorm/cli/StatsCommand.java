@@ -52,7 +52,7 @@ final class StatsCommand implements Runnable {
         @Option(names = "--nodata", paramLabel = "VALUE", description = "Nodata of the inputs (overrides the files').")
         String nodata;
 
-        @Option(names = "--window", defaultValue = "1024", paramLabel = "PIXELS", description = "Canvas cell size.")
+        @Option(names = "--window", defaultValue = "" + CanvasCellPass.DEFAULT_CELL_PIXELS, paramLabel = "PIXELS", description = "Canvas cell size.")
         int window;
 
         @Option(names = "--json", paramLabel = "FILE", description = "Also write the metric as JSON.")

@@ -37,7 +37,7 @@ public final class CanvasCellPass {
     private static final Logger LOG = LoggerFactory.getLogger(CanvasCellPass.class);
 
     /** Default cell side in pixels of the finest image. */
-    public static final int DEFAULT_CELL_PIXELS = 1024;
+    public static final int DEFAULT_CELL_PIXELS = 2048;
 
     private CanvasCellPass() {
     }
