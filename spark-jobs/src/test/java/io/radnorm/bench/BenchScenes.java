@@ -11,7 +11,6 @@ import io.radnorm.raster.tiff.CogSummary;
 import io.radnorm.raster.tiff.CogWriter;
 import io.radnorm.raster.tiff.GeoMetadata;
 import io.radnorm.raster.tiff.RasterSource;
-import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -179,14 +179,9 @@ public final class GlobalRegression {
         return new StatisticsTable(loaded.bandCount(), whole, overlaps);
     }
 
-    private static boolean isEmpty(StatisticsTable stats, String name) {
-        List<Moments> whole = stats.whole().get(name);
-        return whole != null && whole.stream().allMatch(m -> m.count() == 0);
-    }
-
     private static void warnAboutEmptyImages(StatisticsTable stats, RasterCollection images) {
         for (int i = 0; i < images.size(); i++) {
-            if (isEmpty(stats, images.info(i).name())) {
+            if (stats.hasNoValidPixel(images.info(i).name())) {
                 LOG.warn("{}: has no valid pixel (all nodata); it is left unchanged", images.info(i).location());
             }
         }
@@ -204,7 +199,7 @@ public final class GlobalRegression {
             }
         }
         for (int i = 0; i < images.size(); i++) {
-            if (!paired.contains(images.info(i).name()) && !isEmpty(stats, images.info(i).name())) {
+            if (!paired.contains(images.info(i).name()) && !stats.hasNoValidPixel(images.info(i).name())) {
                 LOG.warn("{}: overlaps no other image; it is anchored to its own statistics",
                         images.info(i).location());
             }

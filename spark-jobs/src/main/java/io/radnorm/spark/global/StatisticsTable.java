@@ -68,6 +68,12 @@ public record StatisticsTable(int bandCount, Map<String, List<Moments>> whole, L
         return new StatisticsTable(bandCount, w, new ArrayList<>(byPair.values()));
     }
 
+    /** Whether image {@code name} was measured and has no valid pixel in any band (all nodata). */
+    public boolean hasNoValidPixel(String name) {
+        List<Moments> m = whole.get(name);
+        return m != null && m.stream().allMatch(x -> x.count() == 0);
+    }
+
     public boolean hasPair(String a, String b) {
         String k = pairKey(a, b);
         return overlaps.stream().anyMatch(o -> pairKey(o.first(), o.second()).equals(k));

@@ -138,12 +138,9 @@ public final class Pipeline {
         List<CorrectedImageWriter.Target> targets = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             String name = images.info(i).name();
-            List<Moments> whole = model.global().statistics().whole().get(name);
-            boolean empty = whole != null && whole.stream().allMatch(m -> m.count() == 0);
-            if (empty) {
+            if (model.global().statistics().hasNoValidPixel(name)) {
                 LOG.warn("{}: has no valid pixel (all nodata); it is skipped", images.info(i).location());
-            }
-            if (!empty) {
+            } else {
                 targets.add(new CorrectedImageWriter.Target(i, OutputPaths.resolve(output, name, template),
                         model.correction(i)));
             }
