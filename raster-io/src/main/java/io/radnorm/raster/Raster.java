@@ -152,6 +152,23 @@ public final class Raster implements Serializable {
         }
     }
 
+    /**
+     * Stores {@code length} values into row {@code y} of band {@code band} from column {@code x}, each
+     * rounded and clipped as {@link DataType#toStorable}: the inverse of {@link #readRow}, one type
+     * dispatch per row.
+     */
+    public void writeRow(int band, int x, int y, int length, double[] src) {
+        int i = index(band, x, y);
+        DataType t = dataType;
+        switch (t) {
+            case UINT8, INT8 -> { byte[] a = (byte[]) data; for (int k = 0; k < length; k++) a[i + k] = (byte) (long) t.toStorable(src[k]); }
+            case UINT16, INT16 -> { short[] a = (short[]) data; for (int k = 0; k < length; k++) a[i + k] = (short) (long) t.toStorable(src[k]); }
+            case UINT32, INT32 -> { int[] a = (int[]) data; for (int k = 0; k < length; k++) a[i + k] = (int) (long) t.toStorable(src[k]); }
+            case FLOAT32 -> { float[] a = (float[]) data; for (int k = 0; k < length; k++) a[i + k] = (float) src[k]; }
+            case FLOAT64 -> System.arraycopy(src, 0, data, i, length);
+        }
+    }
+
     /** One band's samples as doubles (a copy), for statistics and tests. */
     public double[] bandAsDoubles(int band) {
         int n = pixelsPerBand();

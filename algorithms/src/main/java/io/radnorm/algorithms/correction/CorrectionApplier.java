@@ -32,21 +32,20 @@ public final class CorrectionApplier {
                                DataType outType, Double outNodata) {
         Raster out = Raster.allocate(outType, in.width(), in.height(), in.bandCount());
         double fillNodata = outNodata == null ? (outType.isFloatingPoint() ? Double.NaN : 0) : outNodata;
-        double[] values = new double[in.width()];
+        int width = in.width();
+        double[] values = new double[width];
+        boolean[] valid = new boolean[width];
         for (int b = 0; b < in.bandCount(); b++) {
             for (int r = 0; r < in.height(); r++) {
-                double row = window.y() + r + 0.5;
-                int base = in.index(b, 0, r);
-                in.readRow(b, 0, r, in.width(), values);
-                for (int c = 0; c < in.width(); c++) {
-                    double v = values[c];
-                    if (!Validity.isValid(v, inNodata)) {
-                        out.setAt(base + c, fillNodata);
-                        continue;
-                    }
-                    double corrected = correction.apply(b, window.x() + c + 0.5, row, v);
-                    out.setAt(base + c, storable(corrected, outType, outNodata, fillNodata));
+                in.readRow(b, 0, r, width, values);
+                for (int c = 0; c < width; c++) {
+                    valid[c] = Validity.isValid(values[c], inNodata);
                 }
+                correction.applyRow(b, window.y() + r + 0.5, window.x(), values, valid, width);
+                for (int c = 0; c < width; c++) {
+                    values[c] = valid[c] ? storable(values[c], outType, outNodata, fillNodata) : fillNodata;
+                }
+                out.writeRow(b, 0, r, width, values);
             }
         }
         return out;

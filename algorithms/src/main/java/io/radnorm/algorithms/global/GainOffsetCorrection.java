@@ -14,4 +14,14 @@ public record GainOffsetCorrection(List<GainOffset> perBand) implements PixelCor
     public double apply(int band, double col, double row, double value) {
         return perBand.get(band).apply(value);
     }
+
+    @Override
+    public void applyRow(int band, double row, int col0, double[] values, boolean[] valid, int length) {
+        GainOffset g = perBand.get(band);
+        for (int i = 0; i < length; i++) {
+            if (valid[i]) {
+                values[i] = g.apply(values[i]);
+            }
+        }
+    }
 }

@@ -66,42 +66,114 @@ public final class BlockMapInterpolator implements Serializable {
 
     /** The surface at fractional block position (u, v); NaN when no node with weight has a mean. */
     public double value(int band, double u, double v) {
-        double s = clamp(snap(u - 0.5), cols - 1), t = clamp(snap(v - 0.5), rows - 1);
-        if (s != s || t != t) {
-            return Double.NaN;
+        return alongRow(band, v).value(u);
+    }
+
+    /**
+     * The surface along the map row at y: the vertical half of the interpolation done once, for
+     * {@link Row#valueAt} to finish per position. Gives exactly what {@link #valueAt} gives.
+     */
+    public Row alongMapRow(int band, double y) {
+        return alongRow(band, (maxY - y) / blockHeight);
+    }
+
+    private Row alongRow(int band, double v) {
+        return new Row(this, band, v);
+    }
+
+    /**
+     * One row of the surface (a fixed v): for every node column, the two nodes above and below
+     * blended with their vertical weights (and coverage), empty nodes dropped. A position then
+     * only blends two node columns. Bilinear weights factor into vertical × horizontal, so this is
+     * the same interpolation as blending four nodes at once; {@link #value} goes through it too,
+     * so both give the same bits.
+     */
+    public static final class Row {
+        private final BlockMapInterpolator surface;
+        /** Per node column: sum of weight × mean, sum of weights, nodes used, the last node's mean. */
+        private final double[] weightedSum;
+        private final double[] weightSum;
+        private final int[] used;
+        private final double[] only;
+        private final boolean[] done;
+        private final double[] means;
+        private final double[] coverage;
+        private final boolean empty;
+        private final int r0;
+        private final double fy;
+
+        private Row(BlockMapInterpolator surface, int band, double v) {
+            this.surface = surface;
+            int cols = surface.cols;
+            weightedSum = new double[cols];
+            weightSum = new double[cols];
+            used = new int[cols];
+            only = new double[cols];
+            done = new boolean[cols];
+            means = surface.map.meansOf(band);
+            coverage = surface.map.coverageOf(band);
+            double t = clamp(snap(v - 0.5), surface.rows - 1);
+            empty = t != t;
+            r0 = empty ? 0 : (int) t; // t >= 0: truncation is floor
+            fy = empty ? 0 : t - r0; // 0 on the last node row: its neighbour gets no weight
         }
-        int c0 = (int) s, r0 = (int) t; // s, t >= 0: truncation is floor
-        double fx = s - c0, fy = t - r0; // 0 on the last node column/row: its neighbour gets no weight
-        double[] means = map.meansOf(band);
-        double[] coverage = map.coverageOf(band);
-        double sum = 0, weights = 0, only = Double.NaN;
-        int used = 0;
-        for (int dr = 0; dr <= 1; dr++) {
-            double wy = dr == 0 ? 1 - fy : fy;
-            if (wy == 0) {
-                continue;
-            }
-            for (int dc = 0; dc <= 1; dc++) {
-                double w = wy * (dc == 0 ? 1 - fx : fx);
-                if (w == 0) {
+
+        /** Blends node column c vertically, once (columns are filled as positions reach them). */
+        private void blendColumn(int c) {
+            done[c] = true;
+            only[c] = Double.NaN;
+            int cols = surface.cols;
+            for (int dr = 0; dr <= 1; dr++) {
+                double wy = dr == 0 ? 1 - fy : fy;
+                if (wy == 0) {
                     continue;
                 }
-                int k = (r0 + dr) * cols + c0 + dc;
+                int k = (r0 + dr) * cols + c;
                 double m = means[k];
                 if (m != m) {
                     continue;
                 }
-                if (weightByCoverage) {
-                    w *= coverage[k];
-                }
-                sum += w * m;
-                weights += w;
-                only = m;
-                used++;
+                double w = surface.weightByCoverage ? wy * coverage[k] : wy;
+                weightedSum[c] += w * m;
+                weightSum[c] += w;
+                only[c] = m;
+                used[c]++;
             }
         }
-        // One node: return it exactly (w·m/w may differ from m in the last bit).
-        return used == 0 ? Double.NaN : used == 1 ? only : sum / weights;
+
+        /** The surface at map x on this row. */
+        public double valueAt(double x) {
+            return value((x - surface.minX) / surface.blockWidth);
+        }
+
+        /** The surface at fractional block column u on this row. */
+        public double value(double u) {
+            double s = clamp(snap(u - 0.5), surface.cols - 1);
+            if (empty || s != s) {
+                return Double.NaN;
+            }
+            int c0 = (int) s;
+            double fx = s - c0;
+            if (!done[c0]) {
+                blendColumn(c0);
+            }
+            if (fx != 0 && !done[c0 + 1]) {
+                blendColumn(c0 + 1);
+            }
+            double sum = (1 - fx) * weightedSum[c0], weights = (1 - fx) * weightSum[c0];
+            int n = used[c0];
+            double one = only[c0];
+            if (fx != 0) {
+                sum += fx * weightedSum[c0 + 1];
+                weights += fx * weightSum[c0 + 1];
+                n += used[c0 + 1];
+                if (used[c0 + 1] > 0) {
+                    one = only[c0 + 1];
+                }
+            }
+            // One node: return it exactly (w·m/w may differ from m in the last bit).
+            return n == 0 ? Double.NaN : n == 1 ? one : sum / weights;
+        }
     }
 
     private static double clamp(double s, int max) {
