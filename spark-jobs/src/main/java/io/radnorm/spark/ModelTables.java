@@ -109,6 +109,11 @@ public final class ModelTables {
         return overlaps(spark, model.statistics());
     }
 
+    /** The overlaps a pipeline measured (Python cannot call {@code model.global()}: a keyword there). */
+    public static Dataset<Row> overlaps(SparkSession spark, PipelineModel model) {
+        return overlaps(spark, model.global().statistics());
+    }
+
     /** Every image's block map beside the reference map, one row per image, band and block. */
     public static Dataset<Row> blockMaps(SparkSession spark, PipelineModel model) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());

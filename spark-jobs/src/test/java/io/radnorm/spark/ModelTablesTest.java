@@ -52,7 +52,8 @@ class ModelTablesTest {
 
     @Test
     void overlaps() {
-        Dataset<Row> o = ModelTables.overlaps(spark, model.global());
+        Dataset<Row> o = ModelTables.overlaps(spark, model);
+        assertEquals(o.collectAsList(), ModelTables.overlaps(spark, model.global()).collectAsList());
         // The four crops of the mosaic overlap pairwise: 6 pairs x 8 bands.
         assertEquals(6 * 8, o.count());
         var first = model.global().statistics().overlaps().get(0);

@@ -197,6 +197,20 @@ class RasterDataSourceTest {
     }
 
     @Test
+    void meansOfTheValidPixelsInSql() throws IOException {
+        // The notebook's query: nodata (0 here, the black border of the Landsat quadrant) left out.
+        String path = TestData.sample("quadrants/rgb1.tif").toString();
+        Row r = windows(path, "tileWidth", "100", "bands", "2").where("x = 0 AND y = 3").selectExpr(
+                "filter(bands[0], v -> (nodata IS NULL OR v != nodata) AND NOT isnan(v)) AS valid")
+                .selectExpr("aggregate(valid, 0D, (a, v) -> a + v) / size(valid)", "size(valid)").first();
+        double[] all = read(path, new Window(0, 300, 100, 100), 1).bandAsDoubles(0);
+        double[] valid = java.util.Arrays.stream(all).filter(v -> v != 0).toArray();
+        assertTrue(valid.length > 0 && valid.length < all.length, "the window has nodata and valid pixels");
+        assertEquals(valid.length, r.getInt(1));
+        assertEquals(java.util.Arrays.stream(valid).average().orElseThrow(), r.getDouble(0), 1e-9);
+    }
+
+    @Test
     void severalLoadPathsAndCountWithoutPixels() {
         Dataset<Row> two = spark.read().format("radnorm-raster").option("tileWidth", "50")
                 .load(NW, RGB1);
