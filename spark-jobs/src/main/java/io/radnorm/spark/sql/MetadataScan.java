@@ -14,55 +14,31 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
-import org.apache.spark.sql.connector.read.Scan;
-import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Plans and reads the {@code radnorm-raster.metadata} source: the inputs are listed on the driver
  * and split into one partition per core (at most), whose tasks read the headers.
  */
-final class MetadataScan implements SupportsPushDownRequiredColumns, Scan, Batch {
+final class MetadataScan extends PrunedBatchScan {
 
     /** The files one task reads the headers of. */
     record Files(List<String> paths) implements InputPartition {
     }
 
     private final RasterSourceOptions options;
-    private StructType schema = RasterColumns.METADATA;
 
     MetadataScan(RasterSourceOptions options) {
+        super(RasterColumns.METADATA);
         this.options = options;
-    }
-
-    @Override
-    public void pruneColumns(StructType required) {
-        schema = required;
-    }
-
-    @Override
-    public Scan build() {
-        return this;
-    }
-
-    @Override
-    public StructType readSchema() {
-        return schema;
     }
 
     @Override
     public String description() {
         return RasterMetadataSource.SHORT_NAME + " [" + options.pathSpec() + "]";
-    }
-
-    @Override
-    public Batch toBatch() {
-        return this;
     }
 
     @Override
@@ -86,7 +62,7 @@ final class MetadataScan implements SupportsPushDownRequiredColumns, Scan, Batch
     @Override
     public PartitionReaderFactory createReaderFactory() {
         return new HeaderReaderFactory(new SerializableConfiguration(
-                options.hadoopConfiguration(SparkSession.active())), schema.fieldNames());
+                options.hadoopConfiguration(SparkSession.active())), readSchema().fieldNames());
     }
 
     private record HeaderReaderFactory(SerializableConfiguration conf, String[] columns)

@@ -15,12 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
-import org.apache.spark.sql.connector.read.Scan;
-import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Plans a read of the {@code radnorm-raster} source: the column pruning Spark pushes down, the
@@ -34,7 +30,7 @@ import org.apache.spark.sql.types.StructType;
  * large collections get 128 MiB partitions, small ones are still spread over every core. Rows are
  * produced one window at a time, so a partition never holds more than one window's pixels.
  */
-final class RasterScan implements SupportsPushDownRequiredColumns, Scan, Batch {
+final class RasterScan extends PrunedBatchScan {
 
     /** Spark's default {@code spark.sql.files.maxPartitionBytes}. */
     private static final String DEFAULT_MAX_PARTITION_BYTES = "128m";
@@ -42,38 +38,17 @@ final class RasterScan implements SupportsPushDownRequiredColumns, Scan, Batch {
     private static final int HEADER_THREADS = 16;
 
     private final RasterSourceOptions options;
-    private StructType schema;
     private InputPartition[] partitions;
 
     RasterScan(RasterSourceOptions options) {
+        super(RasterColumns.windows(options.binary()));
         this.options = options;
-        this.schema = RasterColumns.windows(options.binary());
-    }
-
-    @Override
-    public void pruneColumns(StructType required) {
-        schema = required;
-    }
-
-    @Override
-    public Scan build() {
-        return this;
-    }
-
-    @Override
-    public StructType readSchema() {
-        return schema;
     }
 
     @Override
     public String description() {
         return RasterDataSource.SHORT_NAME + " [" + options.pathSpec() + "]"
                 + (options.bands() == null ? "" : " bands " + RasterSourceOptions.oneBased(options.bands()));
-    }
-
-    @Override
-    public Batch toBatch() {
-        return this;
     }
 
     @Override
@@ -90,7 +65,7 @@ final class RasterScan implements SupportsPushDownRequiredColumns, Scan, Batch {
     public PartitionReaderFactory createReaderFactory() {
         SparkSession spark = SparkSession.active();
         return new RasterWindowReaderFactory(new SerializableConfiguration(options.hadoopConfiguration(spark)),
-                schema.fieldNames(), options.binary());
+                readSchema().fieldNames(), options.binary());
     }
 
     private long targetBytes(SparkSession spark, List<RasterInfo> infos) {
