@@ -124,8 +124,10 @@ public final class NormalizationReport {
         b.footprints().forEach(extent::expandToInclude);
         a.footprints().forEach(extent::expandToInclude);
         QuicklookGrid grid = QuicklookGrid.of(extent, quicklookSize);
+        LOG.info("quick-looks: {} x {} pixels of {} map units", grid.width(), grid.height(), grid.pixelSize());
         List<Quicklook.Canvas> canvases = Quicklook.sample(spark, List.of(b, a), grid, display);
         QuicklookImage.Stretch stretch = QuicklookImage.percentileStretch(canvases, STRETCH_LOW, STRETCH_HIGH);
+        LOG.info("quick-looks sampled; drawing");
 
         List<String> written = new ArrayList<>();
         ReportIndexPage page = new ReportIndexPage("radnorm report: " + b.size() + " images, before and after");

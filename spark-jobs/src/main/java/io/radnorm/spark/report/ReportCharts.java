@@ -21,6 +21,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class ReportCharts {
 
+    /** Most images named in the profile chart's legend: past that it is a wall of names, and the lines' spread is the message. */
+    static final int MAX_LEGEND_ENTRIES = 24;
+
     private ReportCharts() {
     }
 
@@ -41,16 +44,21 @@ public final class ReportCharts {
             }
         }
         double pad = hi > lo ? (hi - lo) * 0.05 : Math.max(1, Math.abs(lo) * 0.05);
-        XYChart before = profileChart("Before", p.images(), p.before(), lo - pad, hi + pad);
-        XYChart after = profileChart("After", p.images(), p.after(), lo - pad, hi + pad);
-        int w = 640, h = 480;
-        BufferedImage img = new BufferedImage(2 * w, h, BufferedImage.TYPE_INT_RGB);
+        // The legend goes right of the after panel only, which is widened by its width so that both
+        // plots keep the same size; it grows taller with the number of images.
+        boolean legend = p.images().size() <= MAX_LEGEND_ENTRIES;
+        int longest = p.images().stream().mapToInt(String::length).max().orElse(0);
+        int w = 640, legendWidth = legend ? 70 + 7 * longest : 0;
+        int h = legend ? Math.max(480, 140 + 20 * p.images().size()) : 480;
+        XYChart before = profileChart("Before", p.images(), p.before(), lo - pad, hi + pad, false);
+        XYChart after = profileChart("After", p.images(), p.after(), lo - pad, hi + pad, legend);
+        BufferedImage img = new BufferedImage(2 * w + legendWidth, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             before.paint(g, w, h);
             g.translate(w, 0);
-            after.paint(g, w, h);
+            after.paint(g, w + legendWidth, h);
         } finally {
             g.dispose();
         }
@@ -58,13 +66,16 @@ public final class ReportCharts {
     }
 
     private static XYChart profileChart(String title, List<String> images, List<double[]> means, double yMin,
-                                        double yMax) {
+                                        double yMax, boolean legend) {
         XYChart chart = new XYChartBuilder().width(640).height(480).title(title + ": mean per band")
                 .xAxisTitle("band").yAxisTitle("mean").build();
         style(chart.getStyler());
         chart.getStyler().setYAxisMin(yMin);
         chart.getStyler().setYAxisMax(yMax);
         chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setLegendVisible(legend);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         for (int i = 0; i < images.size(); i++) {
             double[] m = means.get(i);
             List<Double> x = new ArrayList<>(), y = new ArrayList<>();
