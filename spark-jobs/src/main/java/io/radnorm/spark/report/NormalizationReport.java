@@ -101,6 +101,11 @@ public final class NormalizationReport {
             throw new IllegalArgumentException("band counts differ: " + b.info(0).location() + " has " + b.bandCount()
                     + " bands, " + a.info(0).location() + " has " + a.bandCount());
         }
+        RasterInfo b0 = b.info(0), a0 = a.info(0);
+        if (b0.crs() == null ? a0.crs() != null : !b0.crs().sameAs(a0.crs())) {
+            throw new IllegalArgumentException("CRSs differ: " + b0.location() + " is in " + b0.crs() + ", "
+                    + a0.location() + " is in " + a0.crs() + " (the quick-looks draw both on one grid)");
+        }
         int[] display = displayBands(b.bandCount());
         List<BlockMap> maps = new ArrayList<>();
         List<String> mapNames = new ArrayList<>();
