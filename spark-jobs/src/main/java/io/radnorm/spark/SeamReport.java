@@ -39,9 +39,14 @@ public record SeamReport(Side before, Side after) {
     }
 
     public static Summary summary(SeamStatistics s) {
+        return summary(s.pairs().values());
+    }
+
+    /** Pixel-weighted means of the metric over the given pairs' bands (one pair: that pair's summary). */
+    public static Summary summary(java.util.Collection<SeamStatistics.Differences[]> pairs) {
         long n = 0;
         double abs = 0, sq = 0;
-        for (SeamStatistics.Differences[] d : s.pairs().values()) {
+        for (SeamStatistics.Differences[] d : pairs) {
             for (SeamStatistics.Differences band : d) {
                 if (band.count() > 0) {
                     n += band.count();
