@@ -190,6 +190,8 @@ class ResumeCommandTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-Xmx1g");
+        cmd.add("-XX:TieredStopAtLevel=1"); // a short run: start fast rather than optimise
+        cmd.add("-XX:+UseSerialGC");
         try (InputStream opts = RadnormCli.class.getResourceAsStream("/radnorm/jvm-options.txt")) {
             for (String o : new String(opts.readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+")) {
                 cmd.add(o);
