@@ -170,6 +170,25 @@ class ResumeCommandTest {
     }
 
     @Test
+    void failedWriteKeepsWhatFinishedAndResumeWritesTheRest() throws Exception {
+        Path in = scenes();
+        Path out = dir.resolve("out");
+        // A folder where the last image's output goes: its task (the last to start) fails, the job stops.
+        Path blocked = Files.createDirectories(out.resolve("sw_Global.tif"));
+        assertEquals(RadnormCli.EXIT_FAILED, run("global", "-i", in.toString(), "-o", out.toString()));
+        assertTrue(cli.err().contains("sw_Global.tif"), cli.err());
+        int finished = manifest(out).outputs().size(); // those whose task ended before the failure stopped the job
+        assertTrue(finished >= 1 && finished <= 3, "finished outputs are recorded: " + finished);
+
+        Files.delete(blocked);
+        CliSession again = new CliSession();
+        assertEquals(0, again.run("global", "-i", in.toString(), "-o", out.toString(), "--resume"), again.err());
+        assertEquals(finished, again.out().split("kept finished output", -1).length - 1, again.out());
+        assertTrue(again.out().contains("wrote " + blocked), again.out());
+        assertEquals(4, manifest(out).outputs().size());
+    }
+
+    @Test
     void manifestFolderOfTemplates() {
         assertEquals("out/_radnorm/", RunManifest.folder("out"));
         assertEquals("out/_radnorm/", RunManifest.folder("out/$_N.tif"));
