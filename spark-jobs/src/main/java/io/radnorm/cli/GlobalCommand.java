@@ -6,7 +6,11 @@ import io.radnorm.spark.SparkSessions;
 import io.radnorm.spark.global.AdjustmentsJson;
 import io.radnorm.spark.global.GlobalModel;
 import io.radnorm.spark.global.GlobalRegression;
+import io.radnorm.algorithms.mask.VectorMask;
+import io.radnorm.spark.manifest.ModelDigest;
+import io.radnorm.spark.manifest.RunRecorder;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -62,26 +66,58 @@ final class GlobalCommand implements Callable<Integer> {
     @Mixin
     CogOutputOptions cog;
 
+    @Mixin
+    ResumeOptions resume;
+
     @Override
     public Integer call() throws Exception {
         logging.apply();
         GlobalRegression.Builder b = GlobalRegression.builder().input(input).settings(global.settings(spec))
                 .cellPixels(window).loadStatistics(loadAdjustments).nodata(GlobalOptions.nodata(nodata));
+        if (resume.resume && output == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs --output");
+        }
         SparkSession spark = SparkSessions.getOrCreate("radnorm global");
-        b.mask(mask.read(spark.sparkContext().hadoopConfiguration()));
-        GlobalModel model = b.build().run(spark);
+        VectorMask vectorMask = mask.read(spark.sparkContext().hadoopConfiguration());
+        b.mask(vectorMask);
         PrintWriter out = spec.commandLine().getOut();
+        RunRecorder rec = output == null ? null : recorder(spark, vectorMask, out);
+        GlobalModel model = rec == null ? null : rec.savedGlobalModel(rec.images());
+        if (model == null) {
+            model = b.build().run(spark);
+            if (rec != null) {
+                rec.solved(model);
+            }
+        }
+        final GlobalModel solved = model;
         printModel(out, model);
         if (saveAdjustments != null) {
             AdjustmentsJson.write(model, saveAdjustments, spark.sparkContext().hadoopConfiguration());
             out.println("saved statistics and adjustments to " + saveAdjustments);
         }
         if (output != null) {
-            List<CogSummary> written = GlobalRegression.apply(spark, model, output, cog.dataType(), cog.cogOptions());
+            List<CogSummary> written = GlobalRegression.apply(spark, model, output, cog.dataType(), cog.cogOptions(),
+                    rec.ledger(model.images(), i -> ModelDigest.of(solved, i)));
             written.forEach(s -> out.println("wrote " + s.location()));
         }
         out.flush();
         return RadnormCli.EXIT_OK;
+    }
+
+    /** The run manifest of this run (resumed with {@code --resume}), its inputs fingerprinted. */
+    private RunRecorder recorder(SparkSession spark, VectorMask vectorMask, PrintWriter out) throws Exception {
+        RunRecorder rec = RunRecorder.open(output, spec.name(), ResumeOptions.resultOptions(spec), resume.resume,
+                spark.sparkContext().hadoopConfiguration(), out::println);
+        List<String> auxiliary = new ArrayList<>();
+        if (mask.mask != null) {
+            auxiliary.add(ResumeOptions.fileOf(mask.mask.get(1)));
+        }
+        if (loadAdjustments != null) {
+            auxiliary.add(loadAdjustments);
+        }
+        rec.inputs(GlobalRegression.readCollection(spark, List.of(input), GlobalOptions.nodata(nodata))
+                .withMask(vectorMask), auxiliary);
+        return rec;
     }
 
     static void printModel(PrintWriter out, GlobalModel model) {

@@ -2,11 +2,16 @@ package io.radnorm.cli;
 
 import io.radnorm.spark.CanvasCellPass;
 import io.radnorm.raster.tiff.CogSummary;
+import io.radnorm.spark.RasterCollection;
 import io.radnorm.spark.SparkSessions;
 import io.radnorm.spark.global.GlobalRegression;
 import io.radnorm.spark.pipeline.Pipeline;
 import io.radnorm.spark.pipeline.PipelineModel;
+import io.radnorm.algorithms.mask.VectorMask;
+import io.radnorm.spark.manifest.ModelDigest;
+import io.radnorm.spark.manifest.RunRecorder;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -62,6 +67,9 @@ class PipelineCommand implements Callable<Integer> {
     @Mixin
     CogOutputOptions cog;
 
+    @Mixin
+    ResumeOptions resume;
+
     /** Whether this command runs the global step first. */
     boolean withGlobal() {
         return true;
@@ -77,10 +85,28 @@ class PipelineCommand implements Callable<Integer> {
         Pipeline.Builder b = Pipeline.builder().input(input).nodata(GlobalOptions.nodata(nodata)).cellPixels(window)
                 .global(withGlobal()).globalSettings(global.settings(spec));
         local.configure(b);
+        if (resume.resume && output == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs --output");
+        }
         SparkSession spark = SparkSessions.getOrCreate("radnorm " + spec.name());
-        b.mask(mask.read(spark.sparkContext().hadoopConfiguration()));
-        PipelineModel model = b.build().run(spark);
+        VectorMask vectorMask = mask.read(spark.sparkContext().hadoopConfiguration());
+        b.mask(vectorMask);
         PrintWriter out = spec.commandLine().getOut();
+        RunRecorder rec = null;
+        PipelineModel model = null;
+        if (output != null) {
+            RasterCollection images = GlobalRegression.readCollection(spark, List.of(input),
+                    GlobalOptions.nodata(nodata)).withMask(vectorMask);
+            rec = recorder(spark, images, out);
+            model = rec.savedPipelineModel(images, withGlobal(), local.settings());
+        }
+        if (model == null) {
+            model = b.build().run(spark);
+            if (rec != null) {
+                rec.solved(model);
+            }
+        }
+        final PipelineModel solved = model;
         if (withGlobal()) {
             GlobalCommand.printModel(out, model.global());
         }
@@ -94,15 +120,32 @@ class PipelineCommand implements Callable<Integer> {
         }
         if (output != null) {
             List<CogSummary> written = Pipeline.apply(spark, model, output, template(), cog.dataType(),
-                    cog.cogOptions());
+                    cog.cogOptions(), rec.ledger(model.images(), i -> ModelDigest.of(solved, i)));
             written.forEach(s -> out.println("wrote " + s.location()));
             if (keepGlobal && withGlobal()) {
-                GlobalRegression.apply(spark, model.global(), output, cog.dataType(), cog.cogOptions())
+                GlobalRegression.apply(spark, model.global(), output, cog.dataType(), cog.cogOptions(),
+                        rec.ledger(model.images(), i -> ModelDigest.of(solved.global(), i)))
                         .forEach(s -> out.println("wrote " + s.location()));
             }
         }
         out.flush();
         return RadnormCli.EXIT_OK;
+    }
+
+    /** The run manifest of this run (resumed with {@code --resume}), its inputs fingerprinted. */
+    private RunRecorder recorder(SparkSession spark, RasterCollection images, PrintWriter out) throws Exception {
+        var conf = spark.sparkContext().hadoopConfiguration();
+        RunRecorder rec = RunRecorder.open(output, spec.name(), ResumeOptions.resultOptions(spec), resume.resume,
+                conf, out::println);
+        List<String> auxiliary = new ArrayList<>();
+        if (mask.mask != null) {
+            auxiliary.add(ResumeOptions.fileOf(mask.mask.get(1)));
+        }
+        if (local.loadBlockMaps != null) {
+            auxiliary.addAll(local.loadBlockMaps);
+        }
+        rec.inputs(images, auxiliary);
+        return rec;
     }
 
     /** {@code radnorm local}: the local block adjustment alone. */

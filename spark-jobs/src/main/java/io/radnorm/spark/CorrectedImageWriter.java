@@ -34,6 +34,16 @@ public final class CorrectedImageWriter {
      */
     public static List<CogSummary> write(SparkSession spark, RasterCollection images, List<Target> targets,
                                          DataType outputType, CogOptions options, String stageName) {
+        return write(spark, images, targets, outputType, options, stageName, null);
+    }
+
+    /**
+     * As {@link #write(SparkSession, RasterCollection, List, DataType, CogOptions, String)}, calling
+     * {@code committed} on this (the driver's) thread as each output is committed ({@link TaskResults}).
+     */
+    public static List<CogSummary> write(SparkSession spark, RasterCollection images, List<Target> targets,
+                                         DataType outputType, CogOptions options, String stageName,
+                                         java.util.function.Consumer<CogSummary> committed) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         for (Target t : targets) { // fail before any task runs, naming the file
             outputNodata(images.info(t.index()), images.nodataOf(t.index()), outputType);
@@ -47,7 +57,7 @@ public final class CorrectedImageWriter {
         }
         jsc.setJobDescription("radnorm: " + stageName + " (" + targets.size() + " images)");
         try {
-            return jsc.parallelize(slots, Math.max(1, slots.size())).map(k -> {
+            var written = jsc.parallelize(slots, Math.max(1, slots.size())).map(k -> {
                 Target t = work.value().get(k);
                 RasterInfo info = imgs.value().info(t.index());
                 DataType type = outputType != null ? outputType : info.dataType();
@@ -58,7 +68,8 @@ public final class CorrectedImageWriter {
                     return CogWriter.write(source, GeoMetadata.of(info).withNodata(outNodata), t.output(),
                             conf.value().get(), options);
                 }
-            }).collect();
+            });
+            return committed == null ? written.collect() : TaskResults.collect(written, committed);
         } finally {
             jsc.setJobDescription(null);
         }

@@ -63,6 +63,45 @@ public final class LocalBlockCorrection implements PixelCorrection {
         }
     }
 
+    private LocalBlockCorrection(BlockMap reference, BlockMap local, GeoTransform transform, LocalAdjustmentSettings settings,
+                                 double[] shifts) {
+        if (!reference.grid().equals(local.grid()) || reference.bandCount() != local.bandCount()
+                || shifts.length != local.bandCount()) {
+            throw new IllegalArgumentException("reference map, local map and shifts differ in grid or band count");
+        }
+        this.transform = Objects.requireNonNull(transform, "transform");
+        this.method = settings.method();
+        this.alpha = settings.alpha();
+        this.reference = new BlockMapInterpolator(reference, settings.weightByCoverage());
+        this.local = new BlockMapInterpolator(local, settings.weightByCoverage());
+        this.shifts = shifts.clone();
+    }
+
+    /**
+     * A correction saved earlier ({@link #referenceMap()}, {@link #localMap()}, {@link #shifts()}),
+     * rebuilt exactly: the shifts are taken as they were, not derived again from statistics the
+     * caller no longer has (a resumed run applies the very model the interrupted run applied).
+     */
+    public static LocalBlockCorrection restore(BlockMap reference, BlockMap local, GeoTransform transform,
+                                               double[] shifts, LocalAdjustmentSettings settings) {
+        return new LocalBlockCorrection(reference, local, transform, settings, shifts);
+    }
+
+    /** The block map this image is brought to (the reference, or its own overlap reference). */
+    public BlockMap referenceMap() {
+        return reference.map();
+    }
+
+    /** This image's own (post-global) local block map. */
+    public BlockMap localMap() {
+        return local.map();
+    }
+
+    /** The shift of every band (a copy). */
+    public double[] shifts() {
+        return shifts.clone();
+    }
+
     /** The smaller of two values, ignoring NaN (NaN only when both are). */
     private static double min(double a, double b) {
         return a != a ? b : b != b ? a : Math.min(a, b);

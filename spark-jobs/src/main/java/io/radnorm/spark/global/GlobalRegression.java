@@ -17,6 +17,7 @@ import io.radnorm.raster.tiff.CogOptions;
 import io.radnorm.raster.tiff.CogSummary;
 import io.radnorm.spark.CanvasCellPass;
 import io.radnorm.spark.CorrectedImageWriter;
+import io.radnorm.spark.OutputLedger;
 import io.radnorm.spark.RasterCollection;
 import io.radnorm.spark.RasterHeaders;
 import io.radnorm.spark.VisitorAggregator;
@@ -103,13 +104,22 @@ public final class GlobalRegression {
     /** Writes every input corrected by {@code model} as a COG named from {@code output}. */
     public static List<CogSummary> apply(SparkSession spark, GlobalModel model, String output, DataType outputType,
                                          CogOptions options) {
+        return apply(spark, model, output, outputType, options, OutputLedger.NONE);
+    }
+
+    /** As {@link #apply(SparkSession, GlobalModel, String, DataType, CogOptions)}; {@code ledger} may keep finished outputs. */
+    public static List<CogSummary> apply(SparkSession spark, GlobalModel model, String output, DataType outputType,
+                                         CogOptions options, OutputLedger ledger) {
         List<CorrectedImageWriter.Target> targets = new ArrayList<>();
         RasterCollection images = model.images();
         for (int i = 0; i < images.size(); i++) {
-            targets.add(new CorrectedImageWriter.Target(i,
-                    OutputPaths.resolve(output, images.info(i).name(), DEFAULT_OUTPUT_TEMPLATE), model.correction(i)));
+            String uri = OutputPaths.resolve(output, images.info(i).name(), DEFAULT_OUTPUT_TEMPLATE);
+            if (!ledger.isFinished(i, uri)) {
+                targets.add(new CorrectedImageWriter.Target(i, uri, model.correction(i)));
+            }
         }
-        return CorrectedImageWriter.write(spark, images, targets, outputType, options, "apply global regression");
+        return CorrectedImageWriter.write(spark, images, targets, outputType, options, "apply global regression",
+                ledger.records() ? ledger::committed : null);
     }
 
     /** Resolves, reads and checks the inputs; every unreadable file is named in one error. */

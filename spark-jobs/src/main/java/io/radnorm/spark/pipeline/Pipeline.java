@@ -19,6 +19,7 @@ import io.radnorm.raster.tiff.CogOptions;
 import io.radnorm.raster.tiff.CogSummary;
 import io.radnorm.spark.CanvasCellPass;
 import io.radnorm.spark.CorrectedImageWriter;
+import io.radnorm.spark.OutputLedger;
 import io.radnorm.spark.RasterCollection;
 import io.radnorm.spark.VisitorAggregator;
 import io.radnorm.spark.global.GlobalModel;
@@ -134,18 +135,25 @@ public final class Pipeline {
     /** Writes every input with data, normalized by {@code model}, as a COG named from {@code output}. */
     public static List<CogSummary> apply(SparkSession spark, PipelineModel model, String output, String template,
                                          DataType outputType, CogOptions options) {
+        return apply(spark, model, output, template, outputType, options, OutputLedger.NONE);
+    }
+
+    /** As {@link #apply(SparkSession, PipelineModel, String, String, DataType, CogOptions)}; {@code ledger} may keep finished outputs. */
+    public static List<CogSummary> apply(SparkSession spark, PipelineModel model, String output, String template,
+                                         DataType outputType, CogOptions options, OutputLedger ledger) {
         RasterCollection images = model.images();
         List<CorrectedImageWriter.Target> targets = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             String name = images.info(i).name();
+            String uri = OutputPaths.resolve(output, name, template);
             if (model.global().statistics().hasNoValidPixel(name)) {
                 LOG.warn("{}: has no valid pixel (all nodata); it is skipped", images.info(i).location());
-            } else {
-                targets.add(new CorrectedImageWriter.Target(i, OutputPaths.resolve(output, name, template),
-                        model.correction(i)));
+            } else if (!ledger.isFinished(i, uri)) {
+                targets.add(new CorrectedImageWriter.Target(i, uri, model.correction(i)));
             }
         }
-        return CorrectedImageWriter.write(spark, images, targets, outputType, options, "apply normalization");
+        return CorrectedImageWriter.write(spark, images, targets, outputType, options, "apply normalization",
+                ledger.records() ? ledger::committed : null);
     }
 
     /** Writes the reference map to {@code referenceUri} and, if {@code localTemplate} is given, each local map. */
