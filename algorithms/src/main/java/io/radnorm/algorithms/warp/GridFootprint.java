@@ -64,6 +64,18 @@ public final class GridFootprint {
         return new double[] {d, d};
     }
 
+    /**
+     * The extent gdalwarp works from when it is given a resolution: the one of its suggested output
+     * grid — the extent's top-left corner, and as many pixels of the image's own estimated size
+     * ({@link #pixelSize}) as fit, rounded: {@code n = (int) (width / size + 0.5)}. gdalwarp's
+     * {@code -tr} and {@code -tap} then apply to this extent, not to the raw outline.
+     */
+    public static Envelope suggestedExtent(Envelope extent, double[] pixelSize) {
+        int w = (int) (extent.getWidth() / pixelSize[0] + 0.5), h = (int) (extent.getHeight() / pixelSize[1] + 0.5);
+        return new Envelope(extent.getMinX(), extent.getMinX() + Math.max(1, w) * pixelSize[0],
+                extent.getMaxY() - Math.max(1, h) * pixelSize[1], extent.getMaxY());
+    }
+
     private static int put(double[] xy, int k, GeoTransform gt, double c, double r) {
         xy[2 * k] = gt.x(c, r);
         xy[2 * k + 1] = gt.y(c, r);

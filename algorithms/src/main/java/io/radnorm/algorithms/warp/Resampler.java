@@ -18,7 +18,9 @@ import io.radnorm.raster.Window;
  *   <li>{@link ResamplingMethod#BILINEAR} / {@link ResamplingMethod#CUBIC}: the kernel-weighted sum
  *       over the pixel centres within its radius, over <em>valid</em> pixels only, divided by the sum
  *       of their weights (so weights renormalise at nodata and at image edges); nodata when that sum
- *       is below 1e-5. Cubic is Keys' a = −0.5, GDAL's "cubic". A position within 1e-9 pixel of a pixel
+ *       is below 1e-5. Cubic is Keys' a = −0.5, GDAL's "cubic"; when not downsampling, a position
+ *       whose 4×4 neighbourhood has a missing sample (nodata, image edge) is interpolated bilinearly
+ *       instead, as GDAL's 4×4 cubic kernel does. A position within 1e-9 pixel of a pixel
  *       centre is taken as on it, so identical grids copy pixels exactly.</li>
  *   <li>Downsampling (a target pixel covers more than one source pixel along an axis, scale
  *       {@code s < 1}): as GDAL, the kernel is widened to radius {@code r / s} source pixels and
@@ -106,14 +108,34 @@ public final class Resampler {
             if (px == ic && py == ir) {
                 return at(ic, ir); // on a pixel centre: every other weight is 0
             }
+            if (method == ResamplingMethod.CUBIC && radiusX == 2 && radiusY == 2 && !allValid(ic - 1, ir - 1, 4)) {
+                // GDAL's 4x4 cubic falls back to bilinear where a sample is missing (nodata, image edge).
+                return convolve(ResamplingMethod.BILINEAR, 1, 1, px, py, ic, ir);
+            }
+            return convolve(method, radiusX, radiusY, px, py, ic, ir);
+        }
+
+        private boolean allValid(int c0, int r0, int n) {
+            for (int r = r0; r < r0 + n; r++) {
+                for (int c = c0; c < c0 + n; c++) {
+                    double s = at(c, r);
+                    if (s != s) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private double convolve(ResamplingMethod kernel, int rx, int ry, double px, double py, int ic, int ir) {
             double sum = 0, weights = 0;
-            for (int j = ir - radiusY + 1; j <= ir + radiusY; j++) {
-                double wy = method.weight((py - j) * scaleY);
+            for (int j = ir - ry + 1; j <= ir + ry; j++) {
+                double wy = kernel.weight((py - j) * scaleY);
                 if (wy == 0) {
                     continue;
                 }
-                for (int i = ic - radiusX + 1; i <= ic + radiusX; i++) {
-                    double wx = method.weight((px - i) * scaleX);
+                for (int i = ic - rx + 1; i <= ic + rx; i++) {
+                    double wx = kernel.weight((px - i) * scaleX);
                     if (wx == 0) {
                         continue;
                     }

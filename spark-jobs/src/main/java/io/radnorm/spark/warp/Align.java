@@ -1,12 +1,14 @@
 package io.radnorm.spark.warp;
 
 import io.radnorm.algorithms.warp.GridFootprint;
+import io.radnorm.algorithms.warp.PixelMapping;
 import io.radnorm.algorithms.warp.PointTransform;
 import io.radnorm.algorithms.warp.ResamplingMethod;
 import io.radnorm.algorithms.warp.Resolution;
 import io.radnorm.algorithms.warp.TargetGrid;
 import io.radnorm.raster.DataType;
 import io.radnorm.raster.RasterInfo;
+import io.radnorm.raster.Window;
 import io.radnorm.raster.crs.Crs;
 import io.radnorm.raster.crs.CrsTransform;
 import io.radnorm.raster.fs.OutputPaths;
@@ -47,8 +49,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Resolution ({@link Resolution}): {@code highest} (default) / {@code average} / {@code lowest}
  *       of the inputs' pixel sizes expressed in the target CRS — in one CRS the geotransform's own
  *       sizes, across CRSs gdalwarp's square estimate from the image diagonal — or a value.</li>
- *   <li>Extent: each output covers its own input's footprint (its outline sampled at 21 points per
- *       edge, transformed). With {@code tap}, exactly gdalwarp's {@code -tap}: bounds snapped outward
+ *   <li>Extent: each output covers its own input's footprint: its outline sampled at 21 points per
+ *       edge and transformed, then, as gdalwarp does, rounded to whole pixels of the input's own
+ *       estimated size ({@link GridFootprint#suggestedExtent}). With {@code tap}, exactly gdalwarp's {@code -tap}: bounds snapped outward
  *       to multiples of the resolution. Without, all outputs share the lattice anchored at the
  *       top-left corner of the inputs' union: the left/top edges snap outward to it and the size is
  *       rounded as gdalwarp's {@code -tr} does; a single input thus gets gdalwarp's grid.</li>
@@ -104,8 +107,10 @@ public final class Align {
                         + " and " + r.location());
             }
             PointTransform toTarget = toTarget(r, target);
-            extents.add(GridFootprint.extent(r.geoTransform(), r.width(), r.height(), toTarget));
-            sizes.add(GridFootprint.pixelSize(r.geoTransform(), r.width(), r.height(), toTarget));
+            double[] size = GridFootprint.pixelSize(r.geoTransform(), r.width(), r.height(), toTarget);
+            sizes.add(size);
+            extents.add(GridFootprint.suggestedExtent(
+                    GridFootprint.extent(r.geoTransform(), r.width(), r.height(), toTarget), size));
         }
         double[] res = b.resolution.choose(sizes);
         Envelope union = new Envelope();
@@ -116,9 +121,26 @@ public final class Align {
             TargetGrid g = b.tap ? TargetGrid.covering(extents.get(i), res[0], res[1], true)
                     : TargetGrid.onLattice(extents.get(i), res[0], res[1], union.getMinX(), union.getMaxY());
             String uri = b.output == null ? null : OutputPaths.resolve(b.output, r.name(), DEFAULT_OUTPUT_TEMPLATE);
-            out.add(new Planned(r, g, target, sizes.get(i)[0] / res[0], sizes.get(i)[1] / res[1], uri));
+            double[] scale = kernelScale(r, g, target);
+            out.add(new Planned(r, g, target, scale[0], scale[1], uri));
         }
         return out;
+    }
+
+    /**
+     * The downsampling scale of the kernels, as gdalwarp derives it for an image warped in one
+     * chunk: output pixels over the source pixels the output covers (clipped to the image), per
+     * axis. Below 0.95 the kernels widen ({@link io.radnorm.algorithms.warp.Resampler}).
+     */
+    private static double[] kernelScale(RasterInfo r, TargetGrid g, Crs target) {
+        CrsTransform back = CrsTransform.between(target, r.crs());
+        PointTransform pt = back.isIdentity() ? PointTransform.IDENTITY : back::transform;
+        Window src = new PixelMapping(g.transform(), r.geoTransform(), pt, 0)
+                .sourceWindow(Window.of(g.width(), g.height()), 0, r.width(), r.height());
+        if (src.isEmpty()) {
+            return new double[] {1, 1};
+        }
+        return new double[] {(double) g.width() / src.width(), (double) g.height() / src.height()};
     }
 
     private static PointTransform toTarget(RasterInfo r, Crs target) {
