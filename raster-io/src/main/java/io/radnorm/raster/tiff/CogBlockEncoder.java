@@ -1,6 +1,5 @@
 package io.radnorm.raster.tiff;
 
-import io.radnorm.raster.DataType;
 import io.radnorm.raster.GridSize;
 import io.radnorm.raster.Raster;
 import io.radnorm.raster.Window;
@@ -124,45 +123,22 @@ public final class CogBlockEncoder {
     public static RasterSource passUpSource(CogPlan plan, int stage, PassUpTiles tiles) {
         GridSize size = plan.levelSizes().get(plan.baseLevel(stage));
         int ts = plan.tileSize();
-        return new RasterSource() {
-            @Override
-            public int width() {
-                return size.width();
+        return plan.source(size, w -> {
+            if (w.x() % ts != 0 || w.y() % ts != 0) {
+                throw new IllegalArgumentException(w + " is not tile-aligned");
             }
-
-            @Override
-            public int height() {
-                return size.height();
-            }
-
-            @Override
-            public int bandCount() {
-                return plan.bandCount();
-            }
-
-            @Override
-            public DataType dataType() {
-                return plan.dataType();
-            }
-
-            @Override
-            public Raster read(Window w) throws IOException {
-                if (w.x() % ts != 0 || w.y() % ts != 0) {
-                    throw new IllegalArgumentException(w + " is not tile-aligned");
+            Raster out = Raster.allocate(plan.dataType(), w.width(), w.height(), plan.bandCount());
+            int ty = w.y() / ts;
+            for (int x = 0; x < w.width(); x += ts) {
+                Raster t = tiles.tile((w.x() + x) / ts, ty);
+                if (t.height() != w.height() || t.width() != Math.min(ts, w.width() - x)) {
+                    throw new IllegalStateException("pass-up tile " + (w.x() + x) / ts + "," + ty + " is "
+                            + t + ", expected " + Math.min(ts, w.width() - x) + "x" + w.height());
                 }
-                Raster out = Raster.allocate(plan.dataType(), w.width(), w.height(), plan.bandCount());
-                int ty = w.y() / ts;
-                for (int x = 0; x < w.width(); x += ts) {
-                    Raster t = tiles.tile((w.x() + x) / ts, ty);
-                    if (t.height() != w.height() || t.width() != Math.min(ts, w.width() - x)) {
-                        throw new IllegalStateException("pass-up tile " + (w.x() + x) / ts + "," + ty + " is "
-                                + t + ", expected " + Math.min(ts, w.width() - x) + "x" + w.height());
-                    }
-                    out.paste(t, x, 0);
-                }
-                return out;
+                out.paste(t, x, 0);
             }
-        };
+            return out;
+        });
     }
 
     /** One level of the block: buffers tile rows, encodes them, reduces them to the next level. */

@@ -1,9 +1,7 @@
 package io.radnorm.spark.cog;
 
-import io.radnorm.raster.Raster;
+import io.radnorm.raster.GridSize;
 import io.radnorm.raster.RasterInfo;
-import io.radnorm.raster.Window;
-import io.radnorm.raster.DataType;
 import io.radnorm.raster.fs.RangeReader;
 import io.radnorm.raster.fs.RangeReaders;
 import io.radnorm.raster.tiff.CogAssembler;
@@ -179,32 +177,7 @@ public final class DistributedCogWriter {
     }
 
     private static RasterSource rendered(CogPlan plan, WindowRenderer renderer, Configuration conf) {
-        return new RasterSource() {
-            @Override
-            public int width() {
-                return plan.width();
-            }
-
-            @Override
-            public int height() {
-                return plan.height();
-            }
-
-            @Override
-            public int bandCount() {
-                return plan.bandCount();
-            }
-
-            @Override
-            public DataType dataType() {
-                return plan.dataType();
-            }
-
-            @Override
-            public Raster read(Window w) throws IOException {
-                return renderer.render(w, conf);
-            }
-        };
+        return plan.source(new GridSize(plan.width(), plan.height()), w -> renderer.render(w, conf));
     }
 
     /** {@code dir/.name.radnorm-tmp-<hex>.parts}: hidden, marked as radnorm's temporary, unique. */
