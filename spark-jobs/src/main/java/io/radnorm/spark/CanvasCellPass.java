@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * One read pass over the canvas: cells are Spark partitions' work items; a task reads, for each
  * cell, every image's window covering the cell (plus a one-pixel margin for interpolation), hands
  * them to a {@link CellAggregator}, and the per-partition statistics are tree-reduced to the
- * driver. Pixels never leave the executor that decoded them.
+ * driver in partition order ({@link OrderedTreeReduce}: the same pixels give the same bits, run
+ * after run). Pixels never leave the executor that decoded them.
  *
  * <p>The collection and Hadoop configuration are broadcast once per job, not shipped per task.
  */
@@ -69,14 +70,18 @@ public final class CanvasCellPass {
         int slices = Math.max(1, Math.min(cells.size(), jsc.defaultParallelism() * 4));
         jsc.setJobDescription("radnorm: " + stageName + " (" + cells.size() + " cells, " + collection.size() + " images)");
         try {
-            return jsc.parallelize(cells, slices).mapPartitions((Iterator<CanvasCells.Cell> it) -> {
+            return OrderedTreeReduce.reduce(jsc.parallelize(cells, slices).mapPartitions((Iterator<CanvasCells.Cell> it) -> {
                 S acc = aggregator.zero();
                 while (it.hasNext()) {
                     CanvasCells.Cell cell = it.next();
                     aggregator.add(cell.extent(), readWindows(cell, images.value(), conf.value().get()), acc);
                 }
                 return List.of(acc).iterator();
-            }).treeReduce(aggregator::merge);
+            }), aggregator::merge, aggregator.zero());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         } finally {
             jsc.setJobDescription(null);
         }
