@@ -93,6 +93,14 @@ class S3FaultsTest {
         readRangesAndCompare();
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Fault.class, names = {"RESET", "SLOW_DOWN"})
+    void openingSurvivesFailedStatusRequests(Fault fault) throws IOException {
+        proxy.firstRequests(2, fault); // the HEAD of getFileStatus, then its retry
+        readRangesAndCompare();
+        assertTrue(proxy.faultsInjected() >= 2);
+    }
+
     @Test
     void aReadThatKeepsFailingGivesUpInBoundedTimeNamingTheObject() throws IOException {
         try (RangeReader reader = RangeReaders.open(KEY_URI, conf)) {

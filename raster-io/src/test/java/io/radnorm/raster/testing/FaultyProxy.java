@@ -28,6 +28,7 @@ import org.apache.hadoop.conf.Configuration;
  * try (FaultyProxy proxy = FaultyProxy.start(s3)) {
  *     proxy.everyKthGet(3, Fault.SLOW_DOWN);           // every 3rd GET answers 503 SlowDown
  *     proxy.firstGets(2, Fault.RESET);                  // the first 2 GETs: connection reset
+ *     proxy.firstRequests(1, Fault.SLOW_DOWN);          // the next request of any method (a HEAD)
  *     proxy.always("/bucket/secret.tif", Fault.FORBIDDEN);
  *     Configuration conf = proxy.hadoopConf();          // s3a:// through the proxy
  * }
@@ -136,6 +137,12 @@ public final class FaultyProxy implements AutoCloseable {
     /** The first {@code n} GETs get {@code fault}. */
     public FaultyProxy firstGets(int n, Fault fault) {
         return firstGets(n, fault, "");
+    }
+
+    /** The first {@code n} requests of any method (HEAD, GET, PUT, LIST...) get {@code fault}. */
+    public FaultyProxy firstRequests(int n, Fault fault) {
+        rules.add(new Rule(fault, "", false, 0, n));
+        return this;
     }
 
     /** Every request (any method) whose path contains {@code keyContains} gets {@code fault}. */
