@@ -122,6 +122,11 @@ class PipelineCommand implements Callable<Integer> {
             List<CogSummary> written = Pipeline.apply(spark, model, output, template(), cog.dataType(),
                     cog.cogOptions(), rec.ledger(model.images(), i -> ModelDigest.of(solved, i)));
             written.forEach(s -> out.println("wrote " + s.location()));
+            for (var image : model.images().infos()) { // Pipeline.apply skips them, with a warning
+                if (model.global().statistics().hasNoValidPixel(image.name())) {
+                    out.println("skipped " + image.location() + ": no valid pixel (all nodata)");
+                }
+            }
             if (keepGlobal && withGlobal()) {
                 GlobalRegression.apply(spark, model.global(), output, cog.dataType(), cog.cogOptions(),
                         rec.ledger(model.images(), i -> ModelDigest.of(solved.global(), i)))

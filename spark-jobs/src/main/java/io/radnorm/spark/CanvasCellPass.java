@@ -121,6 +121,7 @@ public final class CanvasCellPass {
             try (GeoTiffReader r = GeoTiffReader.open(info.location(), conf)) {
                 Raster pixels = masked(r.read(w), images.maskOf(i), w);
                 out.add(new ImageWindow(i, pixels, w, info.geoTransform(), images.nodata()[i]));
+                FaultInjection.maybeFail("cells");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -8,6 +8,7 @@ import io.radnorm.raster.tiff.CogSummary;
 import io.radnorm.raster.tiff.CogWriter;
 import io.radnorm.raster.tiff.GeoMetadata;
 import io.radnorm.raster.tiff.GeoTiffReader;
+import io.radnorm.raster.tiff.RasterSource;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,8 +64,8 @@ public final class CorrectedImageWriter {
                 DataType type = outputType != null ? outputType : info.dataType();
                 Double outNodata = outputNodata(info, imgs.value().nodataOf(t.index()), outputType);
                 try (GeoTiffReader reader = GeoTiffReader.open(info.location(), conf.value().get())) {
-                    CorrectedRasterSource source = new CorrectedRasterSource(reader, imgs.value().nodata()[t.index()],
-                            t.correction(), type, outNodata);
+                    RasterSource source = FaultInjection.maybeFailing(new CorrectedRasterSource(reader,
+                            imgs.value().nodata()[t.index()], t.correction(), type, outNodata));
                     return CogWriter.write(source, GeoMetadata.of(info).withNodata(outNodata), t.output(),
                             conf.value().get(), options);
                 }

@@ -22,14 +22,17 @@ public final class Errors {
     }
 
     public static String innermostMessage(Throwable t) {
-        Throwable best = t;
-        for (Throwable c = t; c != null; c = c.getCause()) {
+        Throwable best = outermostNamingAFile(t);
+        for (Throwable c = best != null ? null : t; c != null; c = c.getCause()) {
             if (c.getMessage() != null && !isWrapper(c)) {
                 best = c;
             }
             if (c.getCause() == c) {
                 break;
             }
+        }
+        if (best == null) {
+            best = t;
         }
         String m = best.getMessage();
         if (m == null || m.isBlank()) {
@@ -41,6 +44,29 @@ public final class Errors {
         int nl = m.indexOf("\n\tat ");
         return nl > 0 ? m.substring(0, nl) : m;
     }
+
+    /**
+     * The outermost exception whose own message starts by naming a file ({@code s3a://b/k.tif: ...},
+     * {@code /data/x.tif: ...}, {@code out/x.tif: ...}), or null. radnorm's I/O layer words its
+     * failures that way, summing up what lies below (e.g. a read that failed after retries, above
+     * the AWS SDK's "Please reduce your request rate (Service: Amazon S3; Status Code: 503 ...)",
+     * which names no object); the deeper messages are detail for the debug log.
+     */
+    private static Throwable outermostNamingAFile(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getMessage() != null && !isWrapper(c) && NAMES_A_FILE.matcher(c.getMessage()).lookingAt()) {
+                return c;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** A message's first token is a path or URI (it has a '/' or a file extension), then ": ". */
+    private static final java.util.regex.Pattern NAMES_A_FILE = java.util.regex.Pattern.compile(
+            "[^\\s]*(/|\\\\|\\.(?i:tiff?|json|gpkg|geojson|txt))[^\\s]*?: ");
 
     private static boolean isWrapper(Throwable c) {
         String n = c.getClass().getName();

@@ -15,7 +15,7 @@ public final class SparkTest {
     }
 
     public static synchronized SparkSession session() {
-        if (session == null) {
+        if (session == null || session.sparkContext().isStopped()) { // a test may run its own session
             System.setProperty("spark.master", "local[2]");
             session = io.radnorm.spark.SparkSessions.getOrCreate("radnorm-tests");
             session.conf().set("spark.sql.shuffle.partitions", "4");

@@ -2,6 +2,7 @@ package io.radnorm.raster.fs;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -28,12 +29,25 @@ final class HadoopFiles {
         return status;
     }
 
+    /**
+     * "&lt;uri&gt;: access denied (...)": S3A's own message repeats the path twice and the whole
+     * AWS error; the cause keeps it.
+     */
+    static AccessDeniedException accessDenied(String uri, AccessDeniedException e) {
+        AccessDeniedException denied = new AccessDeniedException(uri, null,
+                "access denied (HTTP 403: no permission to read it, or wrong credentials)");
+        denied.initCause(e);
+        return denied;
+    }
+
     /** The status of {@code path}, or null if nothing is there. */
     static FileStatus statusOrNull(FileSystem fs, Path path, String uri) throws IOException {
         try {
             return fs.getFileStatus(path);
         } catch (FileNotFoundException e) {
             return null;
+        } catch (AccessDeniedException e) {
+            throw accessDenied(uri, e);
         } catch (IOException e) {
             throw new IOException(uri + ": cannot get file status: " + e.getMessage(), e);
         }

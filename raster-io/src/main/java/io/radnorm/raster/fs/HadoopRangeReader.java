@@ -32,7 +32,14 @@ import org.apache.hadoop.util.functional.FutureIO;
  *
  * <p>Reads use {@link FSDataInputStream#readFully(long, byte[], int, int)} on a {@link StreamPool}
  * of up to {@value #MAX_STREAMS} streams, because S3A serializes positioned reads on one stream.
- * Transient failures are retried by {@link RetryPolicy#DEFAULT} on a reopened stream.
+ * Transient failures are retried by {@link RetryPolicy#DEFAULT} on a reopened stream, above the
+ * retries of the file system itself (S3A: {@code fs.s3a.attempts.maximum} in the AWS SDK, then
+ * {@code fs.s3a.retry.limit}/{@code .interval} for connection failures and
+ * {@code fs.s3a.retry.throttle.limit}/{@code .interval} for 503 SlowDown). Transient here includes a
+ * <em>short read</em>: the stream ending before a range that lies inside the length seen at opening
+ * (a response body cut off, or a well-formed but short one), which S3A reports as an
+ * {@link EOFException} and does not retry. Permanent failures (403, 404) are not retried; every
+ * failure that reaches the caller is one message naming the object.
  *
  * <p>{@link #getIOStatistics()} adds up the I/O statistics of the streams this reader has closed
  * (for S3A: {@code action_http_get_request}, {@code stream_read_bytes}, ...), so a benchmark or
@@ -122,15 +129,12 @@ public final class HadoopRangeReader implements RangeReader, IOStatisticsSource 
                 readOnce(position, buf, off, len);
                 return null;
             });
-        } catch (EOFException e) {
-            // The object shrank after it was opened; say which read, not the stream's wording.
-            EOFException eof = ReadRanges.pastEnd(location, length(), position, len);
-            eof.initCause(e);
-            throw eof;
         } catch (FileNotFoundException e) {
             FileNotFoundException fnf = new FileNotFoundException(location + ": no such file (deleted after it was opened?)");
             fnf.initCause(e);
             throw fnf;
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw HadoopFiles.accessDenied(location, e);
         }
     }
 
@@ -140,12 +144,28 @@ public final class HadoopRangeReader implements RangeReader, IOStatisticsSource 
         try {
             in.readFully(position, buf, off, len);
             healthy = true;
+        } catch (EOFException e) {
+            // The range lies inside the length seen at opening (checked above), so the response
+            // ended early: a body cut short by the server or a proxy. Retried on a fresh stream;
+            // an object that really shrank fails the same way every time and gives up.
+            throw new ShortRead(ReadRanges.describe(location, position, len)
+                    + ": the response ended early (fewer bytes than asked; object shorter than "
+                    + length() + " bytes now?)", e);
         } finally {
             if (healthy) {
                 pool.release(in);
             } else {
                 pool.discard(in);
             }
+        }
+    }
+
+    /** A read that ended before its range did, inside the object's known length: transient. */
+    static final class ShortRead extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ShortRead(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 

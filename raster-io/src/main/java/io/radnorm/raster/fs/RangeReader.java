@@ -36,7 +36,9 @@ public interface RangeReader extends Closeable {
     /**
      * Reads exactly {@code len} bytes starting at {@code position} into {@code buf[off..off+len)}.
      *
-     * @throws EOFException if {@code position + len > length()} (or the file shrank since opening)
+     * @throws EOFException if {@code position + len > length()} (or a local file shrank since
+     *     opening; a remote read that ends early is retried as transient, then fails as an
+     *     IOException naming the read)
      * @throws IllegalArgumentException if {@code position} or {@code len} is negative
      * @throws IndexOutOfBoundsException if {@code off}/{@code len} do not fit in {@code buf}
      */
