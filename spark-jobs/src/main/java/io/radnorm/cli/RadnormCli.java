@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "radnorm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Relative radiometric normalization of overlapping satellite and aerial images on Apache Spark.",
         subcommands = {InfoCommand.class, PipelineCommand.class, GlobalCommand.class, PipelineCommand.LocalCommand.class,
+            MaskCommand.class, VectorizeCommand.class, SeamlinesCommand.class,
             StatsCommand.class, CommandLine.HelpCommand.class},
         showDefaultValues = true, sortOptions = false)
 public final class RadnormCli implements Runnable {
