@@ -45,11 +45,14 @@ final class GeoInputs {
         return infos;
     }
 
-    /** Fails, naming two files, unless all inputs share one CRS with an EPSG code (one vector layer). */
-    static void requireOneCrs(List<RasterInfo> infos) {
+    /**
+     * Fails, naming two files, unless all inputs share one CRS (one vector layer); with
+     * {@code epsg}, also unless it has an EPSG code (vector files name their CRS by EPSG code).
+     */
+    static void requireOneCrs(List<RasterInfo> infos, boolean epsg) {
         RasterInfo first = infos.get(0);
         for (RasterInfo r : infos) {
-            if (r.crs() == null || !r.crs().hasEpsg()) {
+            if (r.crs() == null || (epsg && !r.crs().hasEpsg())) {
                 throw new IllegalArgumentException(r.location() + ": its CRS has no EPSG code ("
                         + (r.crs() == null ? "none" : r.crs().name()) + "); vector outputs need one");
             }

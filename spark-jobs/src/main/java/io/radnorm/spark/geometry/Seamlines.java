@@ -56,7 +56,7 @@ public final class Seamlines {
     /** The seamline layer: one polygon per image with an {@code image} attribute, in the inputs' CRS. */
     public VectorLayer run(SparkSession spark) throws IOException {
         List<RasterInfo> infos = GeoInputs.read(spark, inputs);
-        GeoInputs.requireOneCrs(infos);
+        GeoInputs.requireOneCrs(infos, false);
         double[] coarse = new double[1];
         Map<String, Polygon> footprints = Footprints.compute(spark, infos, nodata, footprintSize, coarse);
         for (RasterInfo r : infos) {
@@ -93,6 +93,7 @@ public final class Seamlines {
             throw new IllegalArgumentException(output + ": unsupported vector format (expected a .gpkg, .geojson or"
                     + " .json file)");
         }
+        GeoInputs.requireOneCrs(GeoInputs.read(spark, inputs), true); // fail before any pixel is read
         VectorLayer layer = run(spark);
         VectorWriter.write(output, layer, "seamlines", spark.sparkContext().hadoopConfiguration());
         return layer;

@@ -125,6 +125,7 @@ public final class Vectorization {
             throw new IllegalArgumentException(output + ": unsupported vector format (expected a .gpkg, .geojson or"
                     + " .json file)");
         }
+        GeoInputs.requireOneCrs(GeoInputs.read(spark, inputs), true); // fail before any pixel is read
         VectorLayer layer = run(spark);
         VectorWriter.write(output, layer, null, spark.sparkContext().hadoopConfiguration());
         return layer;
@@ -133,7 +134,7 @@ public final class Vectorization {
     /** The polygons, as a layer in the inputs' CRS. */
     public VectorLayer run(SparkSession spark) throws IOException {
         List<RasterInfo> infos = GeoInputs.read(spark, inputs);
-        GeoInputs.requireOneCrs(infos);
+        GeoInputs.requireOneCrs(infos, false);
         int needed = expression != null ? expression.maxBand() : band;
         for (RasterInfo r : infos) {
             if (r.bandCount() < needed) {
