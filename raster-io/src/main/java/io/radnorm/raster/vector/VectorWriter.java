@@ -55,6 +55,18 @@ public final class VectorWriter {
         }
     }
 
+    /**
+     * Checks up front that {@link #write} can write {@code uri}, so a job fails before reading pixels.
+     *
+     * @throws IllegalArgumentException naming {@code uri} if its extension is not a known format
+     */
+    public static void requireSupported(String uri) {
+        if (!isSupported(uri)) {
+            throw new IllegalArgumentException(uri + ": unsupported vector format (expected a .gpkg, .geojson or"
+                    + " .json file)");
+        }
+    }
+
     /** Whether {@code uri} names a vector format this writer knows. */
     public static boolean isSupported(String uri) {
         String lower = uri.toLowerCase(Locale.ROOT);

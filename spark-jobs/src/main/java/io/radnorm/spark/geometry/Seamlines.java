@@ -89,10 +89,7 @@ public final class Seamlines {
 
     /** Runs and writes to {@code output} ({@code .gpkg}, {@code .geojson} or {@code .json}). */
     public VectorLayer run(SparkSession spark, String output) throws IOException {
-        if (!VectorWriter.isSupported(output)) {
-            throw new IllegalArgumentException(output + ": unsupported vector format (expected a .gpkg, .geojson or"
-                    + " .json file)");
-        }
+        VectorWriter.requireSupported(output);
         GeoInputs.requireOneCrs(GeoInputs.read(spark, inputs), true); // fail before any pixel is read
         VectorLayer layer = run(spark);
         VectorWriter.write(output, layer, "seamlines", spark.sparkContext().hadoopConfiguration());
