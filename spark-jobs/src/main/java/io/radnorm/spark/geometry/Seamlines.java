@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * GeoPackage or GeoJSON layer with one feature per image and its name in the {@value #IMAGE_FIELD}
  * field. The polygons cover the union of the footprints without gaps or overlaps.
  *
- * <p>{@link #read} gives them back as {@code Map<image, Polygon>}: the clip a mosaic merge needs.
+ * <p>{@link #read} gives them back as {@code Map<image, Geometry>} (a Polygon per image but in
+ * rare configurations, see {@link SeamlineBuilder}): the clip a mosaic merge needs.
  */
 public final class Seamlines {
 
@@ -71,7 +72,7 @@ public final class Seamlines {
         double spacing = minPointSpacing != null ? minPointSpacing : coarse[0];
         LOG.info("seamlines of {} footprints (footprint pixel {} map units, min point spacing {})", footprints.size(),
                 coarse[0], spacing);
-        Map<String, Polygon> cut = new SeamlineBuilder(spacing).addAll(footprints).build();
+        Map<String, Geometry> cut = new SeamlineBuilder(spacing).addAll(footprints).build();
         for (String name : footprints.keySet()) {
             if (!cut.containsKey(name)) {
                 LOG.warn("{}: covered by other images everywhere; it gets no seamline polygon", name);
@@ -81,7 +82,7 @@ public final class Seamlines {
     }
 
     /** {@code polygons} as a layer with the image names in {@value #IMAGE_FIELD}. */
-    public static VectorLayer layer(Map<String, Polygon> polygons, Crs crs) {
+    public static VectorLayer layer(Map<String, ? extends Geometry> polygons, Crs crs) {
         List<VectorLayer.Feature> features = new ArrayList<>();
         polygons.forEach((name, p) -> features.add(new VectorLayer.Feature(p, Map.of(IMAGE_FIELD, name))));
         return new VectorLayer(features, crs);
@@ -98,22 +99,22 @@ public final class Seamlines {
 
     /**
      * Reads a seamline file: image name → its polygon (in the file's CRS; see
-     * {@link VectorLayers#read} for the formats). A MultiPolygon feature gives its largest part.
+     * {@link VectorLayers#read} for the formats). A {@link Polygon}, or a MultiPolygon where no
+     * single piece could have data everywhere ({@link SeamlineBuilder}); either clips a raster
+     * with {@code PolygonMask.of(List.of(geometry), transform)}.
      *
      * @throws IOException naming the file if it has no {@value #IMAGE_FIELD} attribute or names an
      *                     image twice
      */
-    public static Map<String, Polygon> read(String uri, Configuration conf) throws IOException {
+    public static Map<String, Geometry> read(String uri, Configuration conf) throws IOException {
         VectorLayer layer = VectorLayers.read(uri, conf);
-        Map<String, Polygon> out = new LinkedHashMap<>();
+        Map<String, Geometry> out = new LinkedHashMap<>();
         for (VectorLayer.Feature f : layer.features()) {
             Object name = f.properties().get(IMAGE_FIELD);
             if (name == null) {
                 throw new IOException(uri + ": a feature has no \"" + IMAGE_FIELD + "\" attribute (not a seamline file?)");
             }
-            Geometry g = f.geometry();
-            Polygon p = SeamlineBuilder.largestPart(g);
-            if (p != null && out.put(String.valueOf(name), p) != null) {
+            if (out.put(String.valueOf(name), f.geometry()) != null) {
                 throw new IOException(uri + ": image \"" + name + "\" has two seamline features");
             }
         }
