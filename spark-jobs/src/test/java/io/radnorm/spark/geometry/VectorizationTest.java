@@ -147,7 +147,7 @@ class VectorizationTest {
 
     @Test
     void expressionMinSizeAndBuffer() throws Exception {
-        Path out = dir.resolve("big.gpkg");
+        Path out = dir.resolve("big.geojson");
         assertEquals(0, RadnormCli.run("vectorize", "-q", "-i", classes.toString(), "-o", out.toString(),
                 "--expression", "b1 >= 1 & b1 <= 3", "--min-size", ">20", "--value-map", "1=object", "--window", "16"));
         VectorLayer l = VectorLayers.read(out.toString(), new Configuration());
