@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Relative radiometric normalization of overlapping satellite and aerial images on Apache Spark.",
         subcommands = {InfoCommand.class, PipelineCommand.class, GlobalCommand.class, PipelineCommand.LocalCommand.class,
             StatsCommand.class, ReportCommand.class, AlignCommand.class, MergeCommand.class,
+            MaskCommand.class, VectorizeCommand.class, SeamlinesCommand.class,
             CommandLine.HelpCommand.class},
         showDefaultValues = true, sortOptions = false)
 public final class RadnormCli implements Runnable {
