@@ -1,5 +1,6 @@
 package io.radnorm.cli;
 
+import io.radnorm.testing.OutputFolders;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -184,12 +185,7 @@ class BadInputCatalogueTest {
     }
 
     private static List<Path> files(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(folder)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
-        }
+        return OutputFolders.files(folder);
     }
 
     private int pipeline(String input, String output, String... more) {

@@ -1,5 +1,6 @@
 package io.radnorm.cli;
 
+import io.radnorm.testing.OutputFolders;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -87,12 +88,7 @@ class S3FaultsPipelineTest {
     }
 
     private static List<Path> files(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(folder)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
-        }
+        return OutputFolders.files(folder);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.radnorm.cli;
 
+import io.radnorm.testing.OutputFolders;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,9 +64,7 @@ class TaskRetryTest {
     }
 
     private static List<Path> files(Path folder) throws IOException {
-        try (Stream<Path> s = Files.walk(folder)) {
-            return s.filter(p -> !p.equals(folder)).sorted().toList();
-        }
+        return OutputFolders.entries(folder);
     }
 
     @Test

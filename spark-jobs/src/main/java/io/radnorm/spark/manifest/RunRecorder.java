@@ -100,7 +100,8 @@ public final class RunRecorder {
 
     /**
      * Fingerprints the inputs (the collection's rasters and {@code auxiliary} files) and decides
-     * whether the saved model can be reused; a fresh run writes its first manifest now.
+     * whether the saved model can be reused; a fresh run writes its first manifest when the model is
+     * solved ({@link #solved}).
      */
     public void inputs(RasterCollection images, List<String> auxiliary) throws IOException {
         this.images = images;
@@ -108,8 +109,9 @@ public final class RunRecorder {
         List<FileFingerprint> aux = FileFingerprint.of(auxiliary, conf);
         in.forEach(f -> inputsByUri.put(f.uri(), f));
         if (recorded == null) {
+            // Written first once the model is solved: a run that fails on bad input before that
+            // leaves nothing in the output folder (and there would be nothing to resume).
             manifest = manifest.withInputs(in, aux);
-            ManifestJson.write(manifest, manifestUri, conf);
             return;
         }
         plan = ResumePlan.of(recorded, in, aux);
