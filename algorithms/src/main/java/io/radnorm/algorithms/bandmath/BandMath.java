@@ -81,12 +81,21 @@ public final class BandMath implements Serializable {
         if (expressions.isEmpty()) {
             throw new IllegalArgumentException("band math needs at least one expression");
         }
-        double nodata = outputNodata == null ? defaultNodata(outputType) : outputNodata;
-        if (!outputType.canRepresent(nodata)) {
-            throw new IllegalArgumentException("nodata " + nodata + " cannot be stored as " + outputType.gdalName()
+        return new BandMath(expressions, outputType, outputNodata(outputType, outputNodata));
+    }
+
+    /**
+     * The nodata an output of {@code type} gets: {@code nodata}, or {@link #defaultNodata} when null.
+     *
+     * @throws IllegalArgumentException when the type cannot hold it
+     */
+    public static double outputNodata(DataType type, Double nodata) {
+        double v = nodata == null ? defaultNodata(type) : nodata;
+        if (!type.canRepresent(v)) {
+            throw new IllegalArgumentException("nodata " + v + " cannot be stored as " + type.gdalName()
                     + "; choose another --nodata or --output-dtype");
         }
-        return new BandMath(expressions, outputType, nodata);
+        return v;
     }
 
     /** The nodata an output of {@code type} gets by default: NaN for floats, gdal_calc.py's choice for integers. */
