@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "band-math", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
         description = {"Evaluates expressions of each input's bands pixel by pixel and writes one Cloud-Optimized "
                 + "GeoTIFF per input, one band per --expression.",
-            "Expressions: bands b1, b2, ...; numbers, nan, inf; + - * / %; < <= > >= == !=; & | ~ (and, or, not); "
-                + "min(a, b, ...), max(a, b, ...), where(cond, a, b); P%bN is the P-th percentile of band N "
+            "Expressions: bands b1, b2, ...; numbers, nan, inf; + - * / %% (remainder); < <= > >= == !=; "
+                + "& | ~ (and, or, not); min(a, b, ...), max(a, b, ...), where(cond, a, b); P%%bN is the P-th percentile of band N "
                 + "of the image (numpy's default, over valid pixels).",
             "A pixel is nodata in an output band when a band its expression reads is nodata, or the result is NaN."})
 final class BandMathCommand implements Callable<Integer> {

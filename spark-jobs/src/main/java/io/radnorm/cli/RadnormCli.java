@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
 @Command(name = "radnorm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Relative radiometric normalization of overlapping satellite and aerial images on Apache Spark.",
         subcommands = {InfoCommand.class, PipelineCommand.class, GlobalCommand.class, PipelineCommand.LocalCommand.class,
-            StatsCommand.class, CommandLine.HelpCommand.class,
-            BandMathCommand.class, NdviCommand.class, ThresholdCommand.class},
+            StatsCommand.class,
+            BandMathCommand.class, NdviCommand.class, ThresholdCommand.class,
+            CommandLine.HelpCommand.class},
         showDefaultValues = true, sortOptions = false)
 public final class RadnormCli implements Runnable {
 

@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
         description = {"Masks from conditions on each input's bands, as uint8 Cloud-Optimized GeoTIFFs "
                 + "($_Threshold.tif): 1 where true, 0 where false, 255 (nodata) where a band the condition reads "
                 + "is nodata.",
-            "P%bN is the P-th percentile of band N of that image over its valid pixels (numpy.percentile's "
+            "P%%bN is the P-th percentile of band N of that image over its valid pixels (numpy.percentile's "
                 + "default, linear interpolation), found exactly by histogram passes before the mask is written: "
-                + "-e 'b1 > 95%b1', -e 'b1 >= 2%b1 & b1 <= 98%b1'. Otherwise the language of band-math."})
+                + "-e 'b1 > 95%%b1', -e 'b1 >= 2%%b1 & b1 <= 98%%b1'. Otherwise the language of band-math."})
 final class ThresholdCommand implements Callable<Integer> {
 
     @Spec

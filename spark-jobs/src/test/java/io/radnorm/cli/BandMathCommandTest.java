@@ -238,6 +238,29 @@ class BandMathCommandTest {
         assertEquals(1.0, max(out.bandAsDoubles(1)));
     }
 
+    @Test
+    void percentilesOfTheMosaicMatchNumpy() throws Exception {
+        Gdal.require();
+        Path mosaic = TestData.sample("mosaic");
+        List<BandMath.Output> outs = BandMath.threshold().input(mosaic.toString())
+                .expression("b7 > 97.5%b7 | b5 < 2.5%b5 | b1 > 33.3%b2").output(dir + "/$_t.tif").build()
+                .run(SparkTest.session());
+        String numpy = Gdal.run("/usr/bin/python3", "-c", "import sys, numpy as np\n"
+                + "from osgeo import gdal\n"
+                + "for f in sys.argv[1:]:\n"
+                + "    a = gdal.Open(f).ReadAsArray().astype(float)\n"
+                + "    print(repr(float(np.percentile(a[6], 97.5))), repr(float(np.percentile(a[4], 2.5))),"
+                + " repr(float(np.percentile(a[1], 33.3))))",
+                outs.get(0).input(), outs.get(1).input(), outs.get(2).input(), outs.get(3).input());
+        List<String> lines = numpy.strip().lines().toList();
+        for (int i = 0; i < 4; i++) {
+            Map<PercentileTerm, Double> p = outs.get(i).percentiles();
+            String ours = p.get(new PercentileTerm(97.5, 7)) + " " + p.get(new PercentileTerm(2.5, 5)) + " "
+                    + p.get(new PercentileTerm(33.3, 2));
+            assertEquals(lines.get(i), ours, outs.get(i).input());
+        }
+    }
+
     private static double max(double[] v) {
         double m = Double.NEGATIVE_INFINITY;
         for (double x : v) {

@@ -304,7 +304,7 @@ public final class BandMath {
         for (int i = 0; i < searches.length; i++) {
             Map<PercentileTerm, Double> values = searches[i].percentiles();
             String name = infos.get(i).name();
-            values.forEach((t, v) -> LOG.info("{}: {} = {}", name, t, v));
+            values.forEach((t, v) -> LOG.debug("{}: {} = {}", name, t, v));
             for (Map.Entry<PercentileTerm, Double> e : values.entrySet()) {
                 if (Double.isNaN(e.getValue())) {
                     LOG.warn("{}: band {} has no valid pixel; {} is NaN", infos.get(i).location(), e.getKey().band(),
