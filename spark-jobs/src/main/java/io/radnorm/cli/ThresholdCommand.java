@@ -3,12 +3,8 @@ package io.radnorm.cli;
 import io.radnorm.raster.DataType;
 import io.radnorm.spark.bandmath.BandMath;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code radnorm threshold}: masks from conditions, with per-image percentiles ({@code b1 > 95%b1}). */
 @Command(name = "threshold", mixinStandardHelpOptions = true, showDefaultValues = true, sortOptions = false,
@@ -18,42 +14,23 @@ import picocli.CommandLine.Spec;
             "P%%bN is the P-th percentile of band N of that image over its valid pixels (numpy.percentile's "
                 + "default, linear interpolation), found exactly by histogram passes before the mask is written: "
                 + "-e 'b1 > 95%%b1', -e 'b1 >= 2%%b1 & b1 <= 98%%b1'. Otherwise the language of band-math."})
-final class ThresholdCommand implements Callable<Integer> {
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Mixin
-    LoggingOptions logging;
-
-    @Mixin
-    BandMathCommand.Io files;
+final class ThresholdCommand extends BandMathCommandBase {
 
     @Option(names = {"-e", "--expression"}, required = true, paramLabel = "EXPR",
             description = "Condition of one output band; repeat for several bands.")
-    List<String> expressions;
+    List<String> conditions;
 
     @Option(names = "--output-dtype", paramLabel = "TYPE", defaultValue = "uint8",
             description = "Output data type (the expression's value is stored: 1/0 for conditions).")
     String outputDtype;
 
     @Option(names = "--nodata", paramLabel = "VALUE",
-            description = "Output nodata (default: 255 for uint8; the type's band-math default otherwise).")
+            description = "Output nodata (default: 255 for uint8; band-math's default for other types).")
     String nodata;
 
-    @Mixin
-    CogEncodingOptions cog;
-
     @Override
-    public Integer call() throws Exception {
-        logging.apply();
-        BandMath.Builder b;
-        try {
-            b = BandMath.threshold().expressions(expressions).outputType(DataType.parse(outputDtype))
-                    .outputNodata(GlobalOptions.nodata(nodata));
-        } catch (IllegalArgumentException e) {
-            return BandMathCommand.usageError(spec, e);
-        }
-        return BandMathCommand.run(spec, files, b, cog, "radnorm threshold");
+    BandMath.Builder builder() {
+        return BandMath.threshold().expressions(conditions).outputType(DataType.parse(outputDtype))
+                .outputNodata(GlobalOptions.nodata(nodata));
     }
 }
