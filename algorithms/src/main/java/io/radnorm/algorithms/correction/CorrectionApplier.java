@@ -51,8 +51,11 @@ public final class CorrectionApplier {
         return out;
     }
 
-    /** The value to store for a valid pixel's corrected value {@code v}. */
-    static double storable(double v, DataType type, Double outNodata, double fillNodata) {
+    /**
+     * The value to store for a valid pixel's computed value {@code v}: NaN becomes {@code fillNodata};
+     * otherwise {@link DataType#toStorable}, moved one step inside the range if it lands on the nodata.
+     */
+    public static double storable(double v, DataType type, Double outNodata, double fillNodata) {
         if (Double.isNaN(v)) {
             return fillNodata;
         }

@@ -19,6 +19,7 @@ import java.util.Objects;
  *   product    := unary ( ('*' | '/' | '%') unary )*
  *   unary      := '-' unary | primary
  *   primary    := NUMBER | 'b' INTEGER | 'B' INTEGER | '(' expression ')'
+ *               | FUNCTION '(' expression ( ',' expression )* ')'   -- min, max, where: see Functions
  * </pre>
  * Bands are 1-based ({@code b1} is the first band), as in GDAL and rasterio. Numbers are decimal
  * ({@code 100}, {@code 0.5}, {@code 1e3}, {@code nan}, {@code inf}). Precedence, loosest first: or,

@@ -186,6 +186,9 @@ final class ExpressionParser {
         if (Character.isLetter(c)) {
             int start = pos;
             String w = word();
+            if (Functions.isFunction(w)) {
+                return call(w, start);
+            }
             switch (w.toLowerCase(Locale.ROOT)) {
                 case "nan":
                     return new BandExpression.Constant(Double.NaN);
@@ -197,6 +200,29 @@ final class ExpressionParser {
             }
         }
         throw error("unexpected '" + c + "', expected a band, a number or '('");
+    }
+
+    // --- function calls (Functions): name '(' expression (',' expression)* ')' ---
+
+    private Node call(String name, int start) {
+        if (!accept("(")) {
+            throw error("expected '(' after " + name);
+        }
+        List<Node> args = new ArrayList<>();
+        args.add(or());
+        while (accept(",")) {
+            args.add(or());
+        }
+        if (!accept(")")) {
+            throw error(pos >= text.length() ? "missing ')' of " + name + "(" : "expected ',' or ')'");
+        }
+        String[] problem = new String[1];
+        Node n = Functions.call(name, args, problem);
+        if (n == null) {
+            pos = start;
+            throw error(problem[0]);
+        }
+        return n;
     }
 
     private Node number() {
