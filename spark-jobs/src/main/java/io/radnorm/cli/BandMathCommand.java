@@ -25,7 +25,7 @@ final class BandMathCommand extends BandMathCommandBase {
                     + "are rounded to nearest and clipped to the range.")
     String outputDtype;
 
-    @Option(names = "--nodata", paramLabel = "VALUE",
+    @Option(names = "--output-nodata", paramLabel = "VALUE",
             description = "Output nodata (default: nan for float types; for integers gdal_calc.py's: uint8 255, "
                     + "uint16 65535, int16 -32768, uint32 4294967293, int32 -2147483647, int8 -128).")
     String nodata;

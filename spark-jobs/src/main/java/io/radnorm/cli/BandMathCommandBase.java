@@ -36,7 +36,7 @@ abstract class BandMathCommandBase implements Callable<Integer> {
                     + "default file name).")
     String output;
 
-    @Option(names = "--input-nodata", paramLabel = "VALUE",
+    @Option(names = "--nodata", paramLabel = "VALUE",
             description = "Nodata of every input (overrides the files' own GDAL_NODATA; 'nan' allowed).")
     String inputNodata;
 

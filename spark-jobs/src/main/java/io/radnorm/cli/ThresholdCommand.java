@@ -24,7 +24,7 @@ final class ThresholdCommand extends BandMathCommandBase {
             description = "Output data type (the expression's value is stored: 1/0 for conditions).")
     String outputDtype;
 
-    @Option(names = "--nodata", paramLabel = "VALUE",
+    @Option(names = "--output-nodata", paramLabel = "VALUE",
             description = "Output nodata (default: 255 for uint8; band-math's default for other types).")
     String nodata;
 

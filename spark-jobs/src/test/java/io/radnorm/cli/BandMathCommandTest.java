@@ -144,7 +144,7 @@ class BandMathCommandTest {
 
         // --input-nodata overrides the file's: 0 becomes data, 255 nodata
         assertEquals(0, cli.run("band-math", "-i", rgb.toString(), "-o", dir + "/$_own.tif", "-e", "b1",
-                "--input-nodata", "255", "--output-dtype", "int16", "--nodata", "-1"), cli.err());
+                "--nodata", "255", "--output-dtype", "int16", "--output-nodata", "-1"), cli.err());
         assertPixels(in, readAll(dir.resolve("rgb1_own.tif")), 0, p -> p[0] == 255 ? -1 : p[0]);
         assertEquals(-1.0, info(dir.resolve("rgb1_own.tif")).nodata());
     }
@@ -168,7 +168,7 @@ class BandMathCommandTest {
             assertEquals(expected[i], u8.getAt(i), "value " + values[i]);
         }
         assertEquals(0, cli.run("band-math", "-i", in.toString(), "-o", dir + "/$_i16.tif", "-e", "b1 * 200",
-                "--output-dtype", "int16", "--nodata", "0"), cli.err());
+                "--output-dtype", "int16", "--output-nodata", "0"), cli.err());
         Raster i16 = readAll(dir.resolve("f_i16.tif"));
         double[] expected16 = {-300, -100, 80, 100, 300, 500, 32767, 32767, 32767, 32767, 0, 0};
         for (int i = 0; i < values.length; i++) {
