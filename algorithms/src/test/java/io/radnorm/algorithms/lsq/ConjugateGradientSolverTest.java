@@ -153,7 +153,7 @@ class ConjugateGradientSolverTest {
         s.addRow(4, new int[] {3, 0}, new double[] {2, 1});
         s.addRow(5, new int[] {0}, new double[] {1});
         double[] expected = dense.solve(s, new double[4]);
-        double[] actual = new ConjugateGradientSolver(1e-10, 1e-12, 1, 0).solve(s, new double[4]);
+        double[] actual = new ConjugateGradientSolver(1e-10, 1e-14, 1, 0).solve(s, new double[4]);
         assertArrayEquals(expected, actual, 1e-10);
     }
 }
