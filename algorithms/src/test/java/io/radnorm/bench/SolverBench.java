@@ -36,7 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * Prints one {@code RESULT} line per size: total solve time of all bands (problem validation,
- * system assembly and solve; not the generation of the statistics), peak heap used during the
+ * system assembly and solve; not the generation of the statistics), as wall and as CPU time of
+ * the (single) solving thread and of the whole JVM (GC included) — on a shared machine the CPU
+ * times are the stable numbers — and the
+ * part spent in the least-squares solver itself; peak heap used during the
  * solves (sampled every 2 ms, garbage included), heap used by the inputs before, PCG iterations.
  */
 public final class SolverBench {
@@ -82,18 +85,29 @@ public final class SolverBench {
             System.gc();
             long inputHeap = usedHeap();
             AtomicLong iterations = new AtomicLong();
+            AtomicLong lsqNanos = new AtomicLong();
             AtomicLong nonZeros = new AtomicLong();
             boolean[] converged = {true};
             String m = method;
-            LinearLeastSquaresSolver solver = m.equals("dense") ? new NormalEquationsSolver() : (system, x0) -> {
-                ConjugateGradientSolver.Report r = new ConjugateGradientSolver().solveWithReport(system, x0);
-                iterations.addAndGet(r.iterations());
-                nonZeros.set(r.normalNonZeros());
-                converged[0] &= r.converged();
-                return r.x();
+            LinearLeastSquaresSolver solver = (system, x0) -> {
+                long start = System.nanoTime();
+                try {
+                    if (m.equals("dense")) {
+                        return new NormalEquationsSolver().solve(system, x0);
+                    }
+                    ConjugateGradientSolver.Report r = new ConjugateGradientSolver().solveWithReport(system, x0);
+                    iterations.addAndGet(r.iterations());
+                    nonZeros.set(r.normalNonZeros());
+                    converged[0] &= r.converged();
+                    return r.x();
+                } finally {
+                    lsqNanos.addAndGet(System.nanoTime() - start);
+                }
             };
             PeakSampler sampler = new PeakSampler();
             long t0 = System.nanoTime();
+            long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            long process0 = processCpuNanos();
             List<GainOffsetModel> models = new ArrayList<>();
             for (GlobalRegressionProblem p : problems) {
                 // The problem's own validation is part of the driver's cost: rebuild it.
@@ -103,6 +117,8 @@ public final class SolverBench {
                 models.add(s.getModel());
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
+            double processSeconds = (processCpuNanos() - process0) / 1e9;
             long peak = sampler.stop();
             double error = 0;
             for (int b = 0; b < bands; b++) {
@@ -111,9 +127,9 @@ public final class SolverBench {
                         : model.residualNorm() / rhsNorm(problems.get(b)));
             }
             System.out.printf(Locale.ROOT, "RESULT images=%d grid=%dx%d pairs=%d bands=%d method=%s settings=%s noise=%g"
-                            + " solve_s=%.3f per_band_s=%.3f heap_peak_mb=%d input_heap_mb=%d pcg_iterations=%d"
+                            + " solve_s=%.3f per_band_s=%.3f solve_cpu_s=%.3f process_cpu_s=%.3f least_squares_s=%.3f heap_peak_mb=%d input_heap_mb=%d pcg_iterations=%d"
                             + " normal_nonzeros=%d converged=%s %s=%.3g%n",
-                    side * side, side, side, pairs, bands, method, settingsName, noise, seconds, seconds / bands,
+                    side * side, side, side, pairs, bands, method, settingsName, noise, seconds, seconds / bands, cpuSeconds, processSeconds, lsqNanos.get() / 1e9,
                     peak >> 20, inputHeap >> 20, iterations.get(), nonZeros.get(), converged[0],
                     references ? "max_error_dn" : "relative_residual", error);
         }
@@ -131,6 +147,11 @@ public final class SolverBench {
             s += weight * weight * (m.mean() * m.mean() + m.std() * m.std());
         }
         return Math.sqrt(s);
+    }
+
+    /** CPU time of the whole JVM (the solving thread, GC and JIT threads). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static long usedHeap() {
