@@ -152,6 +152,21 @@ class SparseGlobalRegressionTest {
         System.out.printf("2000 images: dense %d ms, sparse %d ms%n", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
     }
 
+    /**
+     * Without std rows, images that are not model images can trade gain for offset along chains
+     * of images: free directions spanning several images, where the sparse solver documents that
+     * it finds a least-squares solution, not necessarily the one nearest the identity.
+     */
+    @Test
+    void withoutStdRowsAndFewModelImagesTheSparseSolutionIsStillLeastSquares() {
+        SyntheticOverlapGraph g = new SyntheticOverlapGraph(6, 7, 4, 0.01, 10_000);
+        GlobalRegressionProblem p = g.problem(GlobalRegressionSettings.DEFAULT.withStdFactor(0)
+                .withModelImages(ModelImageSelection.include(g.names().get(0), g.names().get(20))));
+        GainOffsetModel dense = solve(p, LeastSquaresMethod.DENSE);
+        GainOffsetModel sparse = solve(p, LeastSquaresMethod.SPARSE);
+        assertEquals(dense.residualNorm(), sparse.residualNorm(), 1e-9 * dense.residualNorm() + 1e-6);
+    }
+
     @Test
     void autoPicksBySizeAndAnExplicitSolverWins() {
         SyntheticOverlapGraph g = new SyntheticOverlapGraph(3, 3, 1, 0.01, 1000);
