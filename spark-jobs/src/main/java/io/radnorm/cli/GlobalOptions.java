@@ -1,6 +1,7 @@
 package io.radnorm.cli;
 
 import io.radnorm.algorithms.global.GlobalRegressionSettings;
+import io.radnorm.algorithms.global.LeastSquaresMethod;
 import io.radnorm.algorithms.global.ModelImageSelection;
 import io.radnorm.algorithms.global.UnanchoredPolicy;
 import java.util.Arrays;
@@ -28,6 +29,12 @@ public final class GlobalOptions {
                     + "statistics, or refuse to run.")
     String unanchored;
 
+    @Option(names = "--solver", defaultValue = "auto", paramLabel = "auto|dense|sparse",
+            description = "Least-squares solver of the global model (same solution): dense (profile Cholesky), "
+                    + "sparse (preconditioned conjugate gradients, for 10^5 images), or auto: sparse from "
+                    + "1000 images on.")
+    String solver;
+
     GlobalRegressionSettings settings(CommandLine.Model.CommandSpec spec) {
         GlobalRegressionSettings s = GlobalRegressionSettings.DEFAULT.withMeanFactor(meanFactor)
                 .withStdFactor(stdFactor).withUnanchoredPolicy(switch (unanchored.toLowerCase(Locale.ROOT)) {
@@ -35,6 +42,12 @@ public final class GlobalOptions {
                     case "refuse" -> UnanchoredPolicy.REFUSE;
                     default -> throw new CommandLine.ParameterException(spec.commandLine(),
                             "--unanchored must be 'anchor' or 'refuse', not '" + unanchored + "'");
+                }).withSolver(switch (solver.toLowerCase(Locale.ROOT)) {
+                    case "auto" -> LeastSquaresMethod.AUTO;
+                    case "dense" -> LeastSquaresMethod.DENSE;
+                    case "sparse" -> LeastSquaresMethod.SPARSE;
+                    default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                            "--solver must be 'auto', 'dense' or 'sparse', not '" + solver + "'");
                 });
         if (modelImages != null) {
             List<String> names = Arrays.stream(modelImages.get(1).split(",")).map(String::trim)

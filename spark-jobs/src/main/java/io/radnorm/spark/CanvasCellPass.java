@@ -65,8 +65,10 @@ public final class CanvasCellPass {
             return aggregator.zero();
         }
         LOG.info("{}: {} images, {} cells of {} px", stageName, collection.size(), cells.size(), cellPixels);
-        Broadcast<RasterCollection> images = jsc.broadcast(collection);
-        Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+        Broadcast<RasterCollection> images = Broadcasts.broadcast(jsc, collection,
+                "headers of " + collection.size() + " images (" + stageName + ")");
+        Broadcast<SerializableConfiguration> conf = Broadcasts.broadcast(jsc,
+                new SerializableConfiguration(jsc.hadoopConfiguration()), "Hadoop configuration");
         int slices = Math.max(1, Math.min(cells.size(), jsc.defaultParallelism() * 4));
         jsc.setJobDescription("radnorm: " + stageName + " (" + cells.size() + " cells, " + collection.size() + " images)");
         try {

@@ -49,9 +49,12 @@ public final class CorrectedImageWriter {
         for (Target t : targets) { // fail before any task runs, naming the file
             outputNodata(images.info(t.index()), images.nodataOf(t.index()), outputType);
         }
-        Broadcast<RasterCollection> imgs = jsc.broadcast(images);
-        Broadcast<List<Target>> work = jsc.broadcast(new ArrayList<>(targets));
-        Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+        Broadcast<RasterCollection> imgs = Broadcasts.broadcast(jsc, images,
+                "headers of " + images.size() + " images (" + stageName + ")");
+        Broadcast<List<Target>> work = Broadcasts.broadcast(jsc, new ArrayList<>(targets),
+                "corrections of " + targets.size() + " images (" + stageName + ")");
+        Broadcast<SerializableConfiguration> conf = Broadcasts.broadcast(jsc,
+                new SerializableConfiguration(jsc.hadoopConfiguration()), "Hadoop configuration");
         List<Integer> slots = new ArrayList<>();
         for (int k = 0; k < targets.size(); k++) {
             slots.add(k);

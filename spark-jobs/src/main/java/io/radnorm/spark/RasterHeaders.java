@@ -31,7 +31,8 @@ public final class RasterHeaders {
     public static List<Header> read(SparkSession spark, List<String> locations) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<SerializableConfiguration> conf =
-                jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+                Broadcasts.broadcast(jsc, new SerializableConfiguration(jsc.hadoopConfiguration()),
+                        "Hadoop configuration");
         int slices = Math.max(1, Math.min(locations.size(), jsc.defaultParallelism() * 4));
         jsc.setJobDescription("radnorm: read headers of " + locations.size() + " rasters");
         List<Header> out = jsc.parallelize(new ArrayList<>(locations), slices).map(loc -> {

@@ -88,4 +88,33 @@ class GlobalCommandTest {
         assertTrue(cli.err().contains("CRSs differ") || cli.err().contains("band counts differ"),
                 cli.err());
     }
+
+    @Test
+    void denseAndSparseSolversGiveTheSameAdjustments() throws Exception {
+        Path mosaic = TestData.sample("mosaic");
+        Path dense = dir.resolve("dense.json");
+        Path sparse = dir.resolve("sparse.json");
+        assertEquals(0, run("global", "--input", mosaic.toString(), "--solver", "dense",
+                "--save-adjustments", dense.toString()), cli.err());
+        assertEquals(0, run("global", "--input", mosaic.toString(), "--solver", "sparse",
+                "--save-adjustments", sparse.toString()), cli.err());
+        JsonNode d = new ObjectMapper().readTree(dense.toFile());
+        JsonNode s = new ObjectMapper().readTree(sparse.toFile());
+        int compared = 0;
+        for (var image = d.fields(); image.hasNext(); ) {
+            var e = image.next();
+            for (var band = e.getValue().get("adjustments").fields(); band.hasNext(); ) {
+                var b = band.next();
+                for (String k : new String[] {"scale", "offset"}) {
+                    double expected = b.getValue().get(k).asDouble();
+                    double actual = s.get(e.getKey()).get("adjustments").get(b.getKey()).get(k).asDouble();
+                    assertEquals(expected, actual, 1e-9 * Math.max(1, Math.abs(expected)), e.getKey() + " " + b.getKey() + " " + k);
+                    compared++;
+                }
+            }
+        }
+        assertEquals(4 * 8 * 2, compared);
+        assertEquals(RadnormCli.EXIT_USAGE, run("global", "--input", mosaic.toString(), "--solver", "lsqr"));
+        assertTrue(cli.err().contains("--solver must be"), cli.err());
+    }
 }

@@ -1,6 +1,7 @@
 package io.radnorm.algorithms.global;
 
 import io.radnorm.algorithms.OverlapComponents;
+import io.radnorm.algorithms.lsq.ConjugateGradientSolver;
 import io.radnorm.algorithms.lsq.LeastSquaresSystem;
 import io.radnorm.algorithms.lsq.LinearLeastSquaresSolver;
 import io.radnorm.algorithms.lsq.NormalEquationsSolver;
@@ -50,7 +51,9 @@ import java.util.Objects;
  * <p><b>Solution.</b> Exact linear least squares; where the rows leave directions undetermined
  * (an image with std 0 makes its gain free; a zero mean or std factor removes rows) the solution
  * nearest to the identity {@code (a, b) = (1, 0)} of every image, i.e.
- * {@code x = x0 + pinv(A)·(y − A·x0)}. The reference (spectralmatch) runs an iterative nonlinear
+ * {@code x = x0 + pinv(A)·(y − A·x0)}, by the dense {@link NormalEquationsSolver} or, for many
+ * images, the sparse {@link ConjugateGradientSolver} (the same point; see
+ * {@link GlobalRegressionSettings#solver()}). The reference (spectralmatch) runs an iterative nonlinear
  * solver from the same x0 and reaches the same point only approximately.
  *
  * <p>Usage: {@code new GlobalRegressionSolver(problem).getModel()}, or
@@ -59,14 +62,17 @@ import java.util.Objects;
 public final class GlobalRegressionSolver {
 
     private final GlobalRegressionProblem problem;
-    private LinearLeastSquaresSolver leastSquaresSolver = new NormalEquationsSolver();
+    private LinearLeastSquaresSolver leastSquaresSolver;
     private GainOffsetModel model;
 
     public GlobalRegressionSolver(GlobalRegressionProblem problem) {
         this.problem = Objects.requireNonNull(problem, "problem");
     }
 
-    /** Replaces the default {@link NormalEquationsSolver}, e.g. with a sparse one. */
+    /**
+     * Replaces the solver {@link GlobalRegressionSettings#solver()} chooses (dense
+     * {@link NormalEquationsSolver} or sparse {@link ConjugateGradientSolver}).
+     */
     public void setLeastSquaresSolver(LinearLeastSquaresSolver leastSquaresSolver) {
         this.leastSquaresSolver = Objects.requireNonNull(leastSquaresSolver, "leastSquaresSolver");
         this.model = null;
@@ -107,7 +113,7 @@ public final class GlobalRegressionSolver {
         for (int k = 0; k < n; k++) {
             x0[2 * k] = 1;
         }
-        double[] x = leastSquaresSolver.solve(system, x0);
+        double[] x = leastSquaresSolver().solve(system, x0);
         List<GainOffset> gainOffsets = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             if (!(Double.isFinite(x[2 * k]) && Double.isFinite(x[2 * k + 1]))) {
@@ -117,6 +123,18 @@ public final class GlobalRegressionSolver {
         }
         return new GainOffsetModel(problem.names(), gainOffsets, unanchoredGroups,
                 system.rowCount(), system.residualNorm(x));
+    }
+
+    private LinearLeastSquaresSolver leastSquaresSolver() {
+        if (leastSquaresSolver != null) {
+            return leastSquaresSolver;
+        }
+        return switch (problem.settings().solver()) {
+            case DENSE -> new NormalEquationsSolver();
+            case SPARSE -> new ConjugateGradientSolver();
+            case AUTO -> problem.imageCount() >= LeastSquaresMethod.AUTO_SPARSE_THRESHOLD
+                    ? new ConjugateGradientSolver() : new NormalEquationsSolver();
+        };
     }
 
     /**

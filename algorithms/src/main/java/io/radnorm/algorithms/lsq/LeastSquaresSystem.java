@@ -139,6 +139,27 @@ public final class LeastSquaresSystem {
         return out;
     }
 
+    /**
+     * {@code y − A·x0}, what a {@link LinearLeastSquaresSolver} solves for the correction from its
+     * prior x0, checked to be finite.
+     *
+     * @throws IllegalArgumentException if x0 does not have {@link #unknownCount()} entries
+     * @throws ArithmeticException naming the first row with a non-finite coefficient or right-hand side
+     */
+    public double[] priorResidual(double[] x0) {
+        if (x0.length != unknownCount) {
+            throw new IllegalArgumentException("x0 has length " + x0.length + ", expected " + unknownCount);
+        }
+        double[] r0 = residual(x0);
+        for (int r = 0; r < r0.length; r++) {
+            r0[r] = -r0[r];
+            if (!Double.isFinite(r0[r])) {
+                throw new ArithmeticException("row " + r + " has a non-finite coefficient or right-hand side");
+            }
+        }
+        return r0;
+    }
+
     /** {@code ‖A·x − y‖₂}. */
     public double residualNorm(double[] x) {
         double s = 0;

@@ -58,16 +58,7 @@ public final class NormalEquationsSolver implements LinearLeastSquaresSolver {
     @Override
     public double[] solve(LeastSquaresSystem system, double[] x0) {
         int n = system.unknownCount();
-        if (x0.length != n) {
-            throw new IllegalArgumentException("x0 has length " + x0.length + ", expected " + n);
-        }
-        double[] r0 = system.residual(x0);
-        for (int r = 0; r < r0.length; r++) {
-            r0[r] = -r0[r];
-            if (!Double.isFinite(r0[r])) {
-                throw new ArithmeticException("row " + r + " has a non-finite coefficient or right-hand side");
-            }
-        }
+        double[] r0 = system.priorResidual(x0);
         ProfileCholesky factor = new ProfileCholesky(system, rankTolerance);
         double[] d = refine(system, factor, r0);
         removeNullSpaceComponent(factor, d);
