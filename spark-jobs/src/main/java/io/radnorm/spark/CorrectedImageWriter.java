@@ -47,7 +47,7 @@ public final class CorrectedImageWriter {
                                          java.util.function.Consumer<CogSummary> committed) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         for (Target t : targets) { // fail before any task runs, naming the file
-            outputNodata(images.info(t.index()), images.nodataOf(t.index()), outputType);
+            OutputNodata.of(images.info(t.index()), images.nodataOf(t.index()), outputType);
         }
         Broadcast<RasterCollection> imgs = Broadcasts.broadcast(jsc, images,
                 "headers of " + images.size() + " images (" + stageName + ")");
@@ -65,7 +65,7 @@ public final class CorrectedImageWriter {
                 Target t = work.value().get(k);
                 RasterInfo info = imgs.value().info(t.index());
                 DataType type = outputType != null ? outputType : info.dataType();
-                Double outNodata = outputNodata(info, imgs.value().nodataOf(t.index()), outputType);
+                Double outNodata = OutputNodata.of(info, imgs.value().nodataOf(t.index()), outputType);
                 try (GeoTiffReader reader = GeoTiffReader.open(info.location(), conf.value().get())) {
                     RasterSource source = FaultInjection.maybeFailing(new CorrectedRasterSource(reader,
                             imgs.value().nodata()[t.index()], t.correction(), type, outNodata));
@@ -77,22 +77,5 @@ public final class CorrectedImageWriter {
         } finally {
             jsc.setJobDescription(null);
         }
-    }
-
-    /**
-     * The output's nodata: the input's (or the --nodata override) when the output type can hold
-     * it; none when the input has none. A nodata the output type cannot hold is an error: silently
-     * dropping it would turn every hole into data.
-     */
-    static Double outputNodata(RasterInfo info, Double nodata, DataType outputType) {
-        DataType type = outputType != null ? outputType : info.dataType();
-        if (nodata == null) {
-            return null;
-        }
-        if (!type.canRepresent(nodata)) {
-            throw new IllegalArgumentException(info.location() + ": nodata " + nodata + " cannot be stored as "
-                    + type.gdalName() + "; choose another --output-dtype or --nodata");
-        }
-        return nodata;
     }
 }

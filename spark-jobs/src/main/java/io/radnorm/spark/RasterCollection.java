@@ -38,21 +38,35 @@ public record RasterCollection(List<RasterInfo> infos, double[] nodata, boolean 
                 throw new IllegalArgumentException("CRSs differ: " + first.location() + " is in " + first.crs()
                         + ", " + r.location() + " is in " + r.crs() + "; reproject to one CRS first");
             }
-            if (!r.isGeoreferenced()) {
-                throw new IllegalArgumentException(r.location() + ": has no georeferencing (no geotransform)");
-            }
-            if (!r.geoTransform().isNorthUp()) {
-                throw new IllegalArgumentException(r.location() + ": rotated rasters are not supported");
-            }
-            String clash = names.put(r.name(), r.location());
-            if (clash != null) {
-                throw new IllegalArgumentException("inputs collide on name '" + r.name() + "': " + clash + " and "
-                        + r.location() + " (outputs and statistics are keyed by file name)");
-            }
-            Double nd = nodataOverride != null ? nodataOverride : r.nodata();
-            nodata[i] = nd == null ? Double.NaN : nd;
+            requireNorthUpAndNamed(r, names, "statistics");
+            nodata[i] = nodata(r, nodataOverride);
         }
         return new RasterCollection(List.copyOf(infos), nodata, nodataOverride != null, null);
+    }
+
+    /** The nodata of image {@code r}: the override, else the file's, else NaN (only NaN is invalid). */
+    public static double nodata(RasterInfo r, Double override) {
+        Double nd = override != null ? override : r.nodata();
+        return nd == null ? Double.NaN : nd;
+    }
+
+    /**
+     * Fails, naming the file(s), unless {@code r} is georeferenced, north-up and its name is not
+     * yet among {@code names} (name to location; its own is added). {@code keyedBy} says in the
+     * message what besides outputs the names key (statistics, features).
+     */
+    public static void requireNorthUpAndNamed(RasterInfo r, Map<String, String> names, String keyedBy) {
+        if (!r.isGeoreferenced()) {
+            throw new IllegalArgumentException(r.location() + ": has no georeferencing (no geotransform)");
+        }
+        if (!r.geoTransform().isNorthUp()) {
+            throw new IllegalArgumentException(r.location() + ": rotated rasters are not supported");
+        }
+        String clash = names.put(r.name(), r.location());
+        if (clash != null) {
+            throw new IllegalArgumentException("inputs collide on name '" + r.name() + "': " + clash + " and "
+                    + r.location() + " (outputs and " + keyedBy + " are keyed by file name)");
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package io.radnorm.spark;
 
 import io.radnorm.raster.RasterInfo;
+import io.radnorm.raster.fs.RasterPaths;
 import io.radnorm.raster.tiff.GeoTiffReader;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,5 +46,23 @@ public final class RasterHeaders {
         }).collect();
         jsc.setJobDescription(null);
         return out;
+    }
+
+    /**
+     * The headers of the rasters {@code spec} names (folder, glob, comma list or @list;
+     * {@link RasterPaths#resolve}), in that order; fails with one error naming every file that
+     * cannot be read.
+     */
+    public static List<RasterInfo> readAll(SparkSession spark, String spec) throws IOException {
+        List<String> paths = RasterPaths.resolve(spec, spark.sparkContext().hadoopConfiguration());
+        List<Header> headers = read(spark, paths);
+        List<String> errors = headers.stream().filter(h -> !h.ok()).map(Header::error).toList();
+        if (!errors.isEmpty()) {
+            throw new IOException(String.join("; ", errors));
+        }
+        if (headers.isEmpty()) {
+            throw new IllegalArgumentException(spec + ": no input rasters");
+        }
+        return headers.stream().map(Header::info).toList();
     }
 }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radnorm.raster.testing.FaultyProxy;
 import io.radnorm.raster.testing.FaultyProxy.Fault;
-import io.radnorm.raster.testing.S3ProxyServer;
+import io.radnorm.raster.testing.FaultyS3;
 import io.radnorm.raster.testing.TestData;
 import io.radnorm.raster.tiff.GeoTiffReader;
 import io.radnorm.testing.SparkTest;
@@ -22,9 +22,9 @@ import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,7 +37,17 @@ class S3FaultsPipelineTest {
 
     private static final String BUCKET = "scenes";
     private static final String INPUT = "s3a://" + BUCKET + "/mosaic/";
-    private static S3ProxyServer s3;
+
+    @RegisterExtension
+    static final FaultyS3 S3 = new FaultyS3(BUCKET, direct -> {
+        try (FileSystem fs = new org.apache.hadoop.fs.Path(INPUT).getFileSystem(direct);
+             Stream<Path> files = Files.list(TestData.sample("mosaic"))) {
+            for (Path f : files.sorted().toList()) {
+                fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(f.toUri()),
+                        new org.apache.hadoop.fs.Path(INPUT + f.getFileName()));
+            }
+        }
+    });
     private static FaultyProxy proxy;
     private static final List<String> keysSet = new ArrayList<>();
 
@@ -47,20 +57,9 @@ class S3FaultsPipelineTest {
     private final CliSession cli = new CliSession();
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         Configuration sparkConf = SparkTest.session().sparkContext().hadoopConfiguration();
-        s3 = S3ProxyServer.start();
-        s3.createBucket(BUCKET);
-        Configuration direct = s3.hadoopConf();
-        try (FileSystem fs = new org.apache.hadoop.fs.Path(INPUT).getFileSystem(direct)) {
-            try (Stream<Path> files = Files.list(TestData.sample("mosaic"))) {
-                for (Path f : files.sorted().toList()) {
-                    fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(f.toUri()),
-                            new org.apache.hadoop.fs.Path(INPUT + f.getFileName()));
-                }
-            }
-        }
-        proxy = FaultyProxy.start(s3);
+        proxy = S3.proxy();
         // The session is shared by every test class: set only the s3a keys, and unset them after.
         for (Map.Entry<String, String> e : proxy.hadoopConf()) {
             if (e.getKey().startsWith("fs.s3a.") && !e.getValue().equals(sparkConf.get(e.getKey()))) {
@@ -74,17 +73,6 @@ class S3FaultsPipelineTest {
     static void stop() {
         Configuration sparkConf = SparkTest.session().sparkContext().hadoopConfiguration();
         keysSet.forEach(sparkConf::unset);
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (s3 != null) {
-            s3.close();
-        }
-    }
-
-    @AfterEach
-    void clear() {
-        proxy.clearFaults();
     }
 
     private static List<Path> files(Path folder) throws IOException {

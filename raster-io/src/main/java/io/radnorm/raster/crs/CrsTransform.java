@@ -46,7 +46,8 @@ public final class CrsTransform {
             MathTransform mt = CRS.findOperation(from, to, null).getMathTransform();
             if (mt.getSourceDimensions() != 2 || mt.getTargetDimensions() != 2) {
                 throw new IllegalArgumentException("cannot transform from " + source + " to " + target
-                        + ": not a 2D operation");
+                        + ": not a 2D operation (" + mt.getSourceDimensions() + "D to " + mt.getTargetDimensions()
+                        + "D)");
             }
             return new CrsTransform(source, target, mt);
         } catch (FactoryException e) {

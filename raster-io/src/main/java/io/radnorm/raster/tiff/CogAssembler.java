@@ -80,7 +80,7 @@ public final class CogAssembler {
                     plan.options().compression(), predictor, plan.metadata());
             layout.add(new CogHeader.Level(tags, counts, length));
         }
-        CogHeader.Result header = header(layout, plan.options().bigTiff(), uri);
+        CogHeader.Result header = CogHeader.build(layout, plan.options().bigTiff(), uri);
         Configuration c = conf != null ? conf : new Configuration();
         try (AtomicOutput out = AtomicOutput.create(uri, c, overwrite)) {
             OutputStream os = out.stream();
@@ -148,25 +148,6 @@ public final class CogAssembler {
         open.clear();
         if (first != null) {
             throw first;
-        }
-    }
-
-    static CogHeader.Result header(List<CogHeader.Level> layout, BigTiffMode mode, String uri) throws IOException {
-        switch (mode) {
-            case YES:
-                return CogHeader.build(layout, true);
-            case NO: {
-                CogHeader.Result r = CogHeader.build(layout, false);
-                if (r == null) {
-                    throw new IOException(uri + ": the COG would exceed the 4 GiB of a classic TIFF; "
-                            + "write it with BigTiffMode.AUTO or YES");
-                }
-                return r;
-            }
-            default: {
-                CogHeader.Result r = CogHeader.build(layout, false);
-                return r != null ? r : CogHeader.build(layout, true);
-            }
         }
     }
 }

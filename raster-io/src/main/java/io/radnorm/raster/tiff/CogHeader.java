@@ -1,5 +1,6 @@
 package io.radnorm.raster.tiff;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,31 @@ final class CogHeader {
     private static final long CLASSIC_LIMIT = 0xFFFFFFFFL;
 
     private CogHeader() {
+    }
+
+    /**
+     * Lays out {@code levels} (full resolution first) as {@code mode} asks: {@code AUTO} is classic
+     * TIFF when the file fits its 32-bit offsets, else BigTIFF.
+     *
+     * @throws IOException naming {@code uri} if {@code mode} is {@code NO} and the file would not fit
+     */
+    static Result build(List<Level> levels, BigTiffMode mode, String uri) throws IOException {
+        switch (mode) {
+            case YES:
+                return build(levels, true);
+            case NO: {
+                Result r = build(levels, false);
+                if (r == null) {
+                    throw new IOException(uri + ": the COG would exceed the 4 GiB of a classic TIFF; "
+                            + "write it with BigTiffMode.AUTO or YES");
+                }
+                return r;
+            }
+            default: {
+                Result r = build(levels, false);
+                return r != null ? r : build(levels, true);
+            }
+        }
     }
 
     /**

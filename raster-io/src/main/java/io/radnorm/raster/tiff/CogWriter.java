@@ -183,7 +183,7 @@ public final class CogWriter {
                 layout.add(new CogHeader.Level(tags.get(level.index()), level.spill().byteCounts(),
                         level.spill().length()));
             }
-            CogHeader.Result header = header(layout, uri);
+            CogHeader.Result header = CogHeader.build(layout, options.bigTiff(), uri);
             OutputStream os = out.stream();
             os.write(header.bytes());
             for (int i = levels.length - 1; i >= 0; i--) {
@@ -236,25 +236,6 @@ public final class CogWriter {
         } catch (IOException | RuntimeException | Error e) {
             top.cancel();
             throw e;
-        }
-    }
-
-    private CogHeader.Result header(List<CogHeader.Level> layout, String uri) throws IOException {
-        switch (options.bigTiff()) {
-            case YES:
-                return CogHeader.build(layout, true);
-            case NO: {
-                CogHeader.Result r = CogHeader.build(layout, false);
-                if (r == null) {
-                    throw new IOException(uri + ": the COG would exceed the 4 GiB of a classic TIFF; "
-                            + "write it with BigTiffMode.AUTO or YES");
-                }
-                return r;
-            }
-            default: {
-                CogHeader.Result r = CogHeader.build(layout, false);
-                return r != null ? r : CogHeader.build(layout, true);
-            }
         }
     }
 

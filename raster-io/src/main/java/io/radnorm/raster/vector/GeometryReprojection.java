@@ -1,20 +1,16 @@
 package io.radnorm.raster.vector;
 
 import io.radnorm.raster.crs.Crs;
-import io.radnorm.raster.crs.CrsCatalog;
-import org.apache.sis.referencing.CRS;
-import org.apache.sis.referencing.crs.AbstractCRS;
+import io.radnorm.raster.crs.CrsTransform;
 import org.apache.sis.referencing.cs.AxesConvention;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.GeometryTransformer;
-import org.opengis.referencing.crs.CoordinateReferenceSystem;
-import org.opengis.referencing.operation.MathTransform;
 import org.opengis.referencing.operation.TransformException;
-import org.opengis.util.FactoryException;
 
 /**
- * Transforms JTS geometries between two EPSG CRSs with Apache SIS, vertex by vertex.
+ * Transforms JTS geometries between two EPSG CRSs with Apache SIS ({@link CrsTransform}), vertex by
+ * vertex; a vertex outside the operation's domain is an error.
  *
  * <p>Both CRSs are taken in their right-handed axis order
  * ({@link AxesConvention#RIGHT_HANDED}): EPSG:4326 is (latitude, longitude) in the EPSG database
@@ -23,13 +19,9 @@ import org.opengis.util.FactoryException;
  */
 final class GeometryReprojection {
 
-    private final Crs source;
-    private final Crs target;
-    private final MathTransform transform;
+    private final CrsTransform transform;
 
-    private GeometryReprojection(Crs source, Crs target, MathTransform transform) {
-        this.source = source;
-        this.target = target;
+    private GeometryReprojection(CrsTransform transform) {
         this.transform = transform;
     }
 
@@ -38,24 +30,7 @@ final class GeometryReprojection {
             throw new IllegalArgumentException("cannot reproject from " + source + " to " + target
                     + ": both CRSs need an EPSG code");
         }
-        try {
-            CoordinateReferenceSystem from = rightHanded(CrsCatalog.forEpsg(source.epsg()));
-            CoordinateReferenceSystem to = rightHanded(CrsCatalog.forEpsg(target.epsg()));
-            MathTransform mt = CRS.findOperation(from, to, null).getMathTransform();
-            if (mt.getSourceDimensions() != 2 || mt.getTargetDimensions() != 2) {
-                throw new IllegalArgumentException("cannot reproject from " + source + " to " + target
-                        + ": not a 2D operation (" + mt.getSourceDimensions() + "D to "
-                        + mt.getTargetDimensions() + "D)");
-            }
-            return new GeometryReprojection(source, target, mt);
-        } catch (FactoryException e) {
-            throw new IllegalArgumentException("no coordinate operation from " + source + " to " + target
-                    + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static CoordinateReferenceSystem rightHanded(CoordinateReferenceSystem crs) {
-        return AbstractCRS.castOrCopy(crs).forConvention(AxesConvention.RIGHT_HANDED);
+        return new GeometryReprojection(CrsTransform.between(source, target));
     }
 
     /** {@code g} with every vertex transformed; same geometry type. */
@@ -63,8 +38,8 @@ final class GeometryReprojection {
         try {
             return new Transformer().transform(g);
         } catch (UncheckedTransformException e) {
-            throw new IllegalArgumentException("cannot reproject from " + source + " to " + target + ": "
-                    + e.getCause().getMessage(), e.getCause());
+            throw new IllegalArgumentException("cannot reproject from " + transform.source() + " to "
+                    + transform.target() + ": " + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -77,11 +52,7 @@ final class GeometryReprojection {
                 xy[2 * i] = coords.getX(i);
                 xy[2 * i + 1] = coords.getY(i);
             }
-            try {
-                transform.transform(xy, 0, xy, 0, n);
-            } catch (TransformException e) {
-                throw new UncheckedTransformException(e);
-            }
+            transform.transform(xy, n); // a point outside the operation's domain becomes NaN: rejected below
             boolean hasZ = coords.hasZ();
             CoordinateSequence out = factory.getCoordinateSequenceFactory().create(n, hasZ ? 3 : 2, 0);
             for (int i = 0; i < n; i++) {

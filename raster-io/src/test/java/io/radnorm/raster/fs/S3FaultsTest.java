@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.radnorm.raster.testing.FaultyProxy;
 import io.radnorm.raster.testing.FaultyProxy.Fault;
-import io.radnorm.raster.testing.S3ProxyServer;
+import io.radnorm.raster.testing.FaultyS3;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.io.FileNotFoundException;
@@ -16,10 +16,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,35 +33,20 @@ class S3FaultsTest {
     private static final int SIZE = 1024 * 1024;
     private static final String KEY_URI = "s3a://" + BUCKET + "/cog/image.tif";
 
-    private static S3ProxyServer s3;
+    @RegisterExtension
+    static final FaultyS3 S3 = new FaultyS3(BUCKET, direct -> {
+        try (FileSystem fs = new Path(KEY_URI).getFileSystem(direct);
+             FSDataOutputStream out = fs.create(new Path(KEY_URI), true)) {
+            TestBytes.write(out, SIZE);
+        }
+    });
     private static FaultyProxy proxy;
     private static Configuration conf;
 
     @BeforeAll
-    static void start() throws IOException {
-        s3 = S3ProxyServer.start();
-        s3.createBucket(BUCKET);
-        try (FileSystem fs = new Path(KEY_URI).getFileSystem(s3.hadoopConf());
-             FSDataOutputStream out = fs.create(new Path(KEY_URI), true)) {
-            TestBytes.write(out, SIZE);
-        }
-        proxy = FaultyProxy.start(s3);
+    static void start() {
+        proxy = S3.proxy();
         conf = proxy.hadoopConf();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (s3 != null) {
-            s3.close();
-        }
-    }
-
-    @AfterEach
-    void clear() {
-        proxy.clearFaults();
     }
 
     /** Twenty ranges across the object, each compared with the bytes written. */

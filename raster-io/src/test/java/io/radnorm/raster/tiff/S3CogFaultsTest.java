@@ -10,16 +10,16 @@ import io.radnorm.raster.crs.Crs;
 import io.radnorm.raster.crs.GeoKeyDirectory;
 import io.radnorm.raster.testing.FaultyProxy;
 import io.radnorm.raster.testing.FaultyProxy.Fault;
+import io.radnorm.raster.testing.FaultyS3;
 import io.radnorm.raster.testing.S3ProxyServer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * COG windows and whole images read from S3 through a {@link FaultyProxy} that throttles, resets,
@@ -29,13 +29,8 @@ class S3CogFaultsTest {
 
     private static final String BUCKET = "cog-faults";
     private static final String URI = "s3a://" + BUCKET + "/scenes/image.tif";
-    private static S3ProxyServer s3;
-    private static FaultyProxy proxy;
-
-    @BeforeAll
-    static void writeCog() throws IOException {
-        s3 = S3ProxyServer.start();
-        s3.createBucket(BUCKET);
+    @RegisterExtension
+    static final FaultyS3 S3 = new FaultyS3(BUCKET, direct -> {
         Raster image = Raster.allocate(DataType.UINT16, 1024, 768, 2);
         Random rnd = new Random(11);
         for (int i = 0; i < image.pixelsPerBand() * 2; i++) {
@@ -43,24 +38,15 @@ class S3CogFaultsTest {
         }
         GeoMetadata meta = new GeoMetadata(GeoTransform.northUp(300000, 5000000, 10, 10),
                 new Crs(32633, GeoKeyDirectory.forEpsg(32633, true)), 0.0);
-        CogWriter.write(RasterSource.of(image), meta, URI, s3.hadoopConf(),
-                CogOptions.defaults().withTileSize(256));
-        proxy = FaultyProxy.start(s3);
-    }
+        CogWriter.write(RasterSource.of(image), meta, URI, direct, CogOptions.defaults().withTileSize(256));
+    });
+    private static FaultyProxy proxy;
+    private static S3ProxyServer s3;
 
-    @AfterAll
-    static void stop() {
-        if (proxy != null) {
-            proxy.close();
-        }
-        if (s3 != null) {
-            s3.close();
-        }
-    }
-
-    @AfterEach
-    void clear() {
-        proxy.clearFaults();
+    @BeforeAll
+    static void start() {
+        proxy = S3.proxy();
+        s3 = S3.store();
     }
 
     private static final List<Window> WINDOWS = List.of(new Window(0, 0, 1024, 768), new Window(700, 300, 256, 256),

@@ -7,6 +7,7 @@ import io.radnorm.raster.fs.RangeReaders;
 import io.radnorm.raster.tiff.CogAssembler;
 import io.radnorm.raster.tiff.CogBlock;
 import io.radnorm.raster.tiff.CogBlockEncoder;
+import io.radnorm.raster.tiff.CogOptions;
 import io.radnorm.raster.tiff.CogPlan;
 import io.radnorm.raster.tiff.CogSummary;
 import io.radnorm.raster.tiff.RasterSource;
@@ -83,6 +84,11 @@ public final class DistributedCogWriter {
     public static int defaultBlockTiles(int tileSize) {
         int k = Integer.highestOneBit(Math.max(1, DEFAULT_BLOCK_PIXELS / tileSize));
         return Math.max(2, k);
+    }
+
+    /** {@code requested} tiles per block side, or {@link #defaultBlockTiles} for {@code options}' tiles when 0. */
+    public static int blockTiles(int requested, CogOptions options) {
+        return requested > 0 ? requested : defaultBlockTiles(options.tileSize());
     }
 
     /** Writes every target; returns what was written, in target order. */

@@ -10,6 +10,7 @@ import io.radnorm.raster.Raster;
 import io.radnorm.raster.RasterInfo;
 import io.radnorm.raster.Window;
 import io.radnorm.raster.tiff.GeoTiffReader;
+import io.radnorm.spark.RasterCollection;
 import io.radnorm.spark.SerializableConfiguration;
 import java.io.IOException;
 import java.io.Serializable;
@@ -74,7 +75,7 @@ public final class Footprints {
         try {
             results = jsc.parallelize(work, Math.max(1, work.size())).map(info -> {
                 try (GeoTiffReader reader = GeoTiffReader.open(info.location(), conf.value().get())) {
-                    return footprint(reader, info, GeoInputs.nodata(info, nodata), maxSize);
+                    return footprint(reader, info, RasterCollection.nodata(info, nodata), maxSize);
                 }
             }).collect();
         } finally {

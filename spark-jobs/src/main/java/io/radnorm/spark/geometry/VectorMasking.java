@@ -13,6 +13,8 @@ import io.radnorm.raster.tiff.CogWriter;
 import io.radnorm.raster.tiff.GeoMetadata;
 import io.radnorm.raster.tiff.GeoTiffReader;
 import io.radnorm.raster.tiff.RasterSource;
+import io.radnorm.spark.OutputNodata;
+import io.radnorm.spark.RasterCollection;
 import io.radnorm.spark.SerializableConfiguration;
 import java.io.IOException;
 import java.io.Serializable;
@@ -84,7 +86,7 @@ public final class VectorMasking {
         List<Target> targets = new ArrayList<>();
         for (RasterInfo r : infos) {
             DataType type = outputType != null ? outputType : r.dataType();
-            double in = GeoInputs.nodata(r, nodata);
+            double in = RasterCollection.nodata(r, nodata);
             double out = outputNodata(r, type);
             if (!mask.appliesTo(r.name())) {
                 LOG.warn("{}: no feature of the mask applies to it (field {}): {}", r.location(), mask.field(),
@@ -131,11 +133,7 @@ public final class VectorMasking {
             throw new IllegalArgumentException(r.location() + ": has no nodata value to write outside the mask; give"
                     + " --nodata");
         }
-        if (!type.canRepresent(nd)) {
-            throw new IllegalArgumentException(r.location() + ": nodata " + nd + " cannot be stored as "
-                    + type.gdalName() + "; choose another --output-dtype or --nodata");
-        }
-        return nd;
+        return OutputNodata.of(r, nd, type);
     }
 
     /** The input seen through the mask. */

@@ -11,6 +11,7 @@ import io.radnorm.raster.Window;
 import io.radnorm.raster.tiff.GeoTiffReader;
 import io.radnorm.raster.vector.VectorLayer;
 import io.radnorm.raster.vector.VectorWriter;
+import io.radnorm.spark.RasterCollection;
 import io.radnorm.spark.SerializableConfiguration;
 import java.io.IOException;
 import java.io.Serializable;
@@ -159,7 +160,7 @@ public final class Vectorization {
             pieces = jsc.parallelize(tasks, Math.max(1, tasks.size())).flatMap(t -> {
                 RasterInfo info = imgs.value().get(t.image());
                 try (GeoTiffReader reader = GeoTiffReader.open(info.location(), conf.value().get())) {
-                    return polygonize(reader, info, t, GeoInputs.nodata(info, nd), expr, bandNo, keep, earlyFilter)
+                    return polygonize(reader, info, t, RasterCollection.nodata(info, nd), expr, bandNo, keep, earlyFilter)
                             .iterator();
                 }
             }).collect();

@@ -6,13 +6,14 @@ import io.radnorm.raster.DataType;
 import io.radnorm.raster.GeoTransform;
 import io.radnorm.raster.RasterInfo;
 import io.radnorm.raster.Window;
-import io.radnorm.raster.fs.RasterPaths;
 import io.radnorm.raster.tiff.CogOptions;
 import io.radnorm.raster.tiff.CogPlan;
 import io.radnorm.raster.tiff.CogSummary;
 import io.radnorm.raster.tiff.GeoMetadata;
 import io.radnorm.raster.vector.VectorLayer;
 import io.radnorm.raster.vector.VectorLayers;
+import io.radnorm.spark.OutputNodata;
+import io.radnorm.spark.RasterCollection;
 import io.radnorm.spark.RasterHeaders;
 import io.radnorm.spark.cog.DistributedCogWriter;
 import java.io.IOException;
@@ -98,39 +99,24 @@ public final class Merge {
     /** Writes the mosaic and returns what was written. */
     public CogSummary run(SparkSession spark) throws IOException {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        List<String> paths = RasterPaths.resolve(b.input, conf);
-        List<RasterInfo> infos = new ArrayList<>();
-        for (RasterHeaders.Header h : RasterHeaders.read(spark, paths)) {
-            if (!h.ok()) {
-                throw new IllegalArgumentException(h.error());
-            }
-            infos.add(h.info());
-        }
-        if (infos.isEmpty()) {
-            throw new IllegalArgumentException(b.input + ": no input rasters");
-        }
+        List<RasterInfo> infos = new ArrayList<>(RasterHeaders.readAll(spark, b.input));
         if (b.order == Order.LAST) {
             Collections.reverse(infos);
         }
         Layout layout = layout(infos);
         RasterInfo first = infos.get(0);
         DataType type = b.outputType != null ? b.outputType : first.dataType();
-        Double outNodata = b.nodata != null ? b.nodata : first.nodata();
-        if (outNodata != null && !type.canRepresent(outNodata)) {
-            throw new IllegalArgumentException(first.location() + ": nodata " + outNodata + " cannot be stored as "
-                    + type.gdalName() + "; choose another --output-dtype or --nodata");
-        }
+        Double outNodata = OutputNodata.of(first, b.nodata != null ? b.nodata : first.nodata(), type);
         double[] nodata = new double[infos.size()];
         for (int i = 0; i < infos.size(); i++) {
-            Double nd = b.nodata != null ? b.nodata : infos.get(i).nodata();
-            nodata[i] = nd == null ? Double.NaN : nd;
+            nodata[i] = RasterCollection.nodata(infos.get(i), b.nodata);
         }
         List<PolygonMask> seams = b.seamlines == null ? null : seamlines(infos, layout.transform, conf);
         MosaicRenderer renderer = new MosaicRenderer(infos, layout.placement, nodata, seams, first.bandCount(), type,
                 outNodata);
         GeoMetadata meta = new GeoMetadata(layout.transform, first.crs(), outNodata);
-        int blockTiles = b.blockTiles > 0 ? b.blockTiles : DistributedCogWriter.defaultBlockTiles(b.options.tileSize());
-        CogPlan plan = new CogPlan(layout.width, layout.height, first.bandCount(), type, meta, b.options, blockTiles);
+        CogPlan plan = new CogPlan(layout.width, layout.height, first.bandCount(), type, meta, b.options,
+                DistributedCogWriter.blockTiles(b.blockTiles, b.options));
         LOG.info("merging {} images into a {}x{} mosaic {}", infos.size(), layout.width, layout.height, b.output);
         return DistributedCogWriter.write(spark, List.of(new DistributedCogWriter.Target(b.output, plan, renderer)),
                 "merge " + infos.size() + " images").get(0);

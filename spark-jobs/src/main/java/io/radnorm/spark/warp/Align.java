@@ -12,11 +12,11 @@ import io.radnorm.raster.Window;
 import io.radnorm.raster.crs.Crs;
 import io.radnorm.raster.crs.CrsTransform;
 import io.radnorm.raster.fs.OutputPaths;
-import io.radnorm.raster.fs.RasterPaths;
 import io.radnorm.raster.tiff.CogOptions;
 import io.radnorm.raster.tiff.CogPlan;
 import io.radnorm.raster.tiff.CogSummary;
 import io.radnorm.raster.tiff.GeoMetadata;
+import io.radnorm.spark.OutputNodata;
 import io.radnorm.spark.RasterHeaders;
 import io.radnorm.spark.cog.DistributedCogWriter;
 import java.io.IOException;
@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
@@ -154,31 +153,17 @@ public final class Align {
     /** Aligns every input and writes one COG per input. */
     public List<CogSummary> run(SparkSession spark) throws IOException {
         Objects.requireNonNull(b.output, "output");
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        List<RasterInfo> infos = new ArrayList<>();
-        for (RasterHeaders.Header h : RasterHeaders.read(spark, RasterPaths.resolve(b.input, conf))) {
-            if (!h.ok()) {
-                throw new IllegalArgumentException(h.error());
-            }
-            infos.add(h.info());
-        }
-        if (infos.isEmpty()) {
-            throw new IllegalArgumentException(b.input + ": no input rasters");
-        }
+        List<RasterInfo> infos = RasterHeaders.readAll(spark, b.input);
         List<DistributedCogWriter.Target> targets = new ArrayList<>();
         for (Planned p : plan(infos)) {
             RasterInfo r = p.input();
             DataType type = b.outputType != null ? b.outputType : r.dataType();
-            Double nodata = b.nodata != null ? b.nodata : r.nodata();
-            if (nodata != null && !type.canRepresent(nodata)) {
-                throw new IllegalArgumentException(r.location() + ": nodata " + nodata + " cannot be stored as "
-                        + type.gdalName() + "; choose another --output-dtype or --nodata");
-            }
+            Double nodata = OutputNodata.of(r, b.nodata != null ? b.nodata : r.nodata(), type);
             AlignRenderer renderer = new AlignRenderer(r, p.crs(), p.grid(), b.method, p.scaleX(), p.scaleY(),
                     b.errorThreshold, nodata == null ? Double.NaN : nodata, type, nodata);
-            int blockTiles = b.blockTiles > 0 ? b.blockTiles : DistributedCogWriter.defaultBlockTiles(b.options.tileSize());
             CogPlan plan = new CogPlan(p.grid().width(), p.grid().height(), r.bandCount(), type,
-                    new GeoMetadata(p.grid().transform(), p.crs(), nodata), b.options, blockTiles);
+                    new GeoMetadata(p.grid().transform(), p.crs(), nodata), b.options,
+                    DistributedCogWriter.blockTiles(b.blockTiles, b.options));
             LOG.info("aligning {} onto a {}x{} grid of {} x {} in {}", r.name(), p.grid().width(), p.grid().height(),
                     p.grid().resX(), p.grid().resY(), p.crs());
             targets.add(new DistributedCogWriter.Target(p.output(), plan, renderer));
