@@ -125,15 +125,7 @@ public final class GlobalRegression {
     /** Resolves, reads and checks the inputs; every unreadable file is named in one error. */
     public static RasterCollection readCollection(SparkSession spark, List<String> inputs, Double nodata)
             throws IOException {
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
-        List<String> paths = RasterPaths.resolve(String.join(",", inputs), conf);
-        List<RasterHeaders.Header> headers = RasterHeaders.read(spark, paths);
-        List<String> errors = headers.stream().filter(h -> !h.ok()).map(RasterHeaders.Header::error).toList();
-        if (!errors.isEmpty()) {
-            throw new IOException(String.join("; ", errors));
-        }
-        List<RasterInfo> infos = headers.stream().map(RasterHeaders.Header::info).toList();
-        return RasterCollection.of(infos, nodata);
+        return RasterCollection.of(RasterHeaders.readAll(spark, String.join(",", inputs)), nodata);
     }
 
     private StatisticsTable measure(SparkSession spark, RasterCollection images, Configuration conf) throws IOException {
