@@ -86,6 +86,11 @@ public final class ProgressReporter extends SparkListener {
         }
     }
 
+    /** Whether a radnorm job has started and not yet ended. */
+    public synchronized boolean hasRunningJobs() {
+        return !jobs.isEmpty();
+    }
+
     @Override
     public synchronized void onJobStart(SparkListenerJobStart event) {
         Properties p = event.properties();

@@ -57,17 +57,34 @@ public final class SessionSettings {
     }
 
     /**
+     * Waits until {@code reporter} has seen the end of every job it saw start. A failed job wakes
+     * its caller before Spark posts its end event, so an empty bus alone is not enough.
+     */
+    static void drain(SparkContext sc, ProgressReporter reporter) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        try {
+            do {
+                sc.listenerBus().waitUntilEmpty(10_000);
+                if (!reporter.hasRunningJobs()) {
+                    return;
+                }
+                Thread.sleep(20);
+            } while (System.nanoTime() < deadline);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // a busy listener bus: the last progress line may come late; nothing else is lost
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
      * Ends a run: waits until the listener has seen every event (so the last progress line is
      * printed before the command returns), detaches it and forgets the run's settings.
      */
     public static synchronized void finish() {
         if (attachedTo != null) {
             if (!attachedTo.isStopped()) {
-                try {
-                    attachedTo.listenerBus().waitUntilEmpty(10_000);
-                } catch (java.util.concurrent.TimeoutException e) {
-                    // a busy listener bus: the last progress line may come late; nothing else is lost
-                }
+                drain(attachedTo, reporter);
                 attachedTo.removeSparkListener(reporter);
                 attachedTo.clearJobGroup();
             }
