@@ -116,6 +116,11 @@ public final class RadnormCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Apache SIS's EPSG database (Derby) would otherwise leave derby.log in the working directory.
+        if (System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty("derby.stream.error.file",
+                    java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "radnorm-derby.log").toString());
+        }
         int code = run(args);
         System.exit(code);
     }
