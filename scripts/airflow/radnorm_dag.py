@@ -104,16 +104,14 @@ except ImportError:  # no Airflow here: the command-line builders above still wo
 
 DEFAULT_ARGS = {"owner": "radnorm", "retries": 2, "retry_delay": timedelta(minutes=10)}
 
+
+def _daily_dag(dag_id: str, description: str):
+    return DAG(dag_id=dag_id, description=description, schedule="@daily", start_date=datetime(2024, 1, 1),
+               catchup=False, default_args=DEFAULT_ARGS, tags=["radnorm"])
+
+
 if DAG is not None:
-    with DAG(
-        dag_id="radnorm_daily",
-        description="Radiometric normalization of the day's scenes (spark-submit)",
-        schedule="@daily",
-        start_date=datetime(2024, 1, 1),
-        catchup=False,
-        default_args=DEFAULT_ARGS,
-        tags=["radnorm"],
-    ) as radnorm_daily:
+    with _daily_dag("radnorm_daily", "Radiometric normalization of the day's scenes (spark-submit)") as radnorm_daily:
         tasks = [
             SparkSubmitOperator(
                 task_id=stage,
@@ -128,15 +126,8 @@ if DAG is not None:
         ]
         tasks[0] >> tasks[1] >> tasks[2]
 
-    with DAG(
-        dag_id="radnorm_daily_bash",
-        description="Radiometric normalization of the day's scenes (scripts/radnorm-submit)",
-        schedule="@daily",
-        start_date=datetime(2024, 1, 1),
-        catchup=False,
-        default_args=DEFAULT_ARGS,
-        tags=["radnorm"],
-    ) as radnorm_daily_bash:
+    with _daily_dag("radnorm_daily_bash",
+                    "Radiometric normalization of the day's scenes (scripts/radnorm-submit)") as radnorm_daily_bash:
         tasks = [BashOperator(task_id=stage, bash_command=submit_command(stage)) for stage in STAGES]
         tasks[0] >> tasks[1] >> tasks[2]
 

@@ -40,6 +40,8 @@ public final class RadnormCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RadnormCli());
         cl.setDefaultValueProvider(new ConfigFile.Defaults());
+        // "--input @list.txt" is radnorm's list of URIs (RasterPaths), not picocli's argument file.
+        cl.setExpandAtFiles(false);
         withVersion(cl);
         cl.setExecutionStrategy(parsed -> {
             CommandLine.ParseResult full = ConfigFile.complete(cl, parsed);

@@ -132,6 +132,33 @@ class CliBasicsTest {
     }
 
     @Test
+    void inputsMayBeAFolderAGlobACommaListOrAListFile() throws Exception {
+        SparkTest.session();
+        Path q = TestData.sample("quadrants");
+        Path list = dir.resolve("scenes.txt");
+        Files.writeString(list, "# two of the four\n" + q.resolve("rgb2.tif") + "\n\n" + q.resolve("rgb4.tif") + "\n");
+        Path lst = dir.resolve("scenes.lst");
+        Files.copy(list, lst);
+        Map<String, List<String>> expected = Map.of(
+                q.toString(), List.of("rgb1", "rgb2", "rgb3", "rgb4"),
+                q + "/rgb[12].tif", List.of("rgb1", "rgb2"),
+                q.resolve("rgb3.tif") + "," + q.resolve("rgb1.tif"), List.of("rgb3", "rgb1"),
+                "@" + list, List.of("rgb2", "rgb4"),
+                list.toString(), List.of("rgb2", "rgb4"),
+                "file://" + lst, List.of("rgb2", "rgb4"));
+        for (Map.Entry<String, List<String>> e : expected.entrySet()) {
+            CliSession cli = new CliSession();
+            assertEquals(RadnormCli.EXIT_OK, cli.run("info", "--input", e.getKey(), "--quiet"), cli.err());
+            List<String> names = cli.out().lines().skip(1).takeWhile(l -> !l.isBlank())
+                    .map(l -> l.split("\\s+")[0]).toList();
+            assertEquals(e.getValue(), names, e.getKey());
+        }
+        CliSession none = new CliSession();
+        assertEquals(RadnormCli.EXIT_FAILED, none.run("info", "--input", q + "/nothing*.tif", "--quiet"));
+        assertTrue(none.err().contains("nothing*.tif: the pattern matches no file"), none.err());
+    }
+
+    @Test
     void quietPrintsNoProgressAndNoInfo() {
         SparkTest.session();
         String quadrants = TestData.sample("quadrants").toString();
