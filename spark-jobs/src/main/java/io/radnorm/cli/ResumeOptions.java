@@ -21,7 +21,7 @@ public final class ResumeOptions {
      * and the cell size (only the order of floating-point sums; a resumed run applies the saved model).
      */
     static final Set<String> NOT_RESULT_AFFECTING = Set.of("--help", "--version", "--verbose", "--quiet",
-            "--log-file", "--resume", "--input", "--output", "--window", "--save-adjustments", "--save-block-maps");
+            "--log-file", "--config", "--resume", "--input", "--output", "--window", "--save-adjustments", "--save-block-maps");
 
     @Option(names = "--resume", description = "Finish an interrupted run: read OUTPUT's _radnorm/manifest.json, reuse "
             + "the saved model if no input changed, keep finished outputs and write the rest. Options that change "
