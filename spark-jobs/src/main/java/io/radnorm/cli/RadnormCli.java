@@ -82,13 +82,17 @@ public final class RadnormCli implements Runnable {
     /**
      * The console progress line on stderr, unless the command is {@code --quiet} (or has no
      * logging options: help, {@code stats} alone). Seconds between lines when stderr is not a
-     * terminal: system property {@code radnorm.progress.interval} (default 10).
+     * terminal, and how long a stage runs before it is shown at all: system property
+     * {@code radnorm.progress.interval} (default 10).
      */
     private static void startProgress(CommandLine cl, CommandLine.ParseResult leaf) {
         CommandLine.Model.OptionSpec quiet = leaf.commandSpec().findOption("--quiet");
         if (quiet != null && !Boolean.TRUE.equals(quiet.getValue())) {
             double interval = Double.parseDouble(System.getProperty("radnorm.progress.interval", "10"));
-            SessionSettings.progress(new ProgressReporter(cl.getErr(), System.console() != null, interval));
+            boolean terminal = System.console() != null;
+            // Only stages that run a while are shown: 1 s on a terminal, one interval in a log.
+            SessionSettings.progress(new ProgressReporter(cl.getErr(), terminal, interval,
+                    terminal ? Math.min(1, interval) : interval));
         }
     }
 

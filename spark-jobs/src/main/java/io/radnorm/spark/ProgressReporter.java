@@ -27,7 +27,9 @@ import scala.collection.Iterator;
  *
  * <p>On a terminal the line is redrawn in place ({@code \r}); otherwise (a log file, a cluster's
  * driver log, a test) one line is printed every {@code interval} seconds, so logs stay short.
- * Each stage ends with one line saying 100 % (or that it failed), in both modes.
+ * Each stage ends with one line saying 100 % (or that it failed), in both modes. Only long
+ * stages are shown: a stage prints nothing until it has run {@code showAfter} seconds, so a short
+ * run (or one that fails on bad input at once) keeps stderr to its result or its one error line.
  *
  * <p>Fed by Spark's listener events, on the driver: a job is radnorm's when its description
  * ({@code setJobDescription}, set by the passes) starts with "radnorm"; the job group
@@ -43,6 +45,7 @@ public final class ProgressReporter extends SparkListener {
     private final PrintWriter out;
     private final boolean terminal;
     private final long intervalNanos;
+    private final long showAfterNanos;
     private final Map<Integer, Job> jobs = new HashMap<>();
     private final Map<Integer, Job> byStage = new HashMap<>();
     private int drawnWidth;
@@ -52,9 +55,18 @@ public final class ProgressReporter extends SparkListener {
      * @param intervalSeconds how often to print a line when not on a terminal
      */
     public ProgressReporter(PrintWriter out, boolean terminal, double intervalSeconds) {
+        this(out, terminal, intervalSeconds, 0);
+    }
+
+    /**
+     * @param showAfterSeconds a stage shorter than this prints nothing at all (not even its
+     *     100 % or failure line)
+     */
+    public ProgressReporter(PrintWriter out, boolean terminal, double intervalSeconds, double showAfterSeconds) {
         this.out = out;
         this.terminal = terminal;
         this.intervalNanos = (long) (intervalSeconds * 1e9);
+        this.showAfterNanos = (long) (showAfterSeconds * 1e9);
     }
 
     /** A pixel counter for one pass; tasks add to it, the reporter reads each task's update. */
@@ -79,6 +91,7 @@ public final class ProgressReporter extends SparkListener {
         int doneTasks;
         long pixels;
         long lastPrint = start;
+        boolean shown;
 
         Job(String name, int totalTasks) {
             this.name = name;
@@ -127,8 +140,9 @@ public final class ProgressReporter extends SparkListener {
             }
         }
         long now = System.nanoTime();
-        if (now - job.lastPrint >= (terminal ? 250_000_000L : intervalNanos)) {
+        if (now - job.start >= showAfterNanos && now - job.lastPrint >= (terminal ? 250_000_000L : intervalNanos)) {
             job.lastPrint = now;
+            job.shown = true;
             print(line(job, now, false), false);
         }
     }
@@ -140,8 +154,12 @@ public final class ProgressReporter extends SparkListener {
             return;
         }
         byStage.values().removeIf(j -> j == job);
+        long now = System.nanoTime();
+        if (!job.shown && now - job.start < showAfterNanos) {
+            return; // a short stage: nothing to watch
+        }
         boolean ok = event.jobResult() == JobSucceeded$.MODULE$;
-        print(ok ? line(job, System.nanoTime(), true) : job.name + ": failed after " + job.doneTasks + "/"
+        print(ok ? line(job, now, true) : job.name + ": failed after " + job.doneTasks + "/"
                 + job.totalTasks + " tasks", true);
     }
 

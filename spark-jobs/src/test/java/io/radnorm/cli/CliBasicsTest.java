@@ -163,7 +163,12 @@ class CliBasicsTest {
         SparkTest.session();
         String quadrants = TestData.sample("quadrants").toString();
         CliSession loud = new CliSession();
-        assertEquals(RadnormCli.EXIT_OK, loud.run("info", quadrants));
+        System.setProperty("radnorm.progress.interval", "0"); // show even this short stage
+        try {
+            assertEquals(RadnormCli.EXIT_OK, loud.run("info", quadrants));
+        } finally {
+            System.clearProperty("radnorm.progress.interval");
+        }
         assertTrue(loud.err().contains("radnorm info: read headers of 4 rasters: 100% 4 tasks"), loud.err());
         CliSession quiet = new CliSession();
         assertEquals(RadnormCli.EXIT_OK, quiet.run("info", quadrants, "--quiet"));

@@ -97,7 +97,13 @@ class ProgressReporterTest {
         CommandLine cl = RadnormCli.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        assertEquals(0, RadnormCli.execute(cl, "pipeline", "-i", mosaic, "-o", dir + "/", "--blocks", "4x4"), err.toString());
+        System.setProperty("radnorm.progress.interval", "0"); // show even these short stages
+        try {
+            assertEquals(0, RadnormCli.execute(cl, "pipeline", "-i", mosaic, "-o", dir + "/", "--blocks", "4x4"),
+                    err.toString());
+        } finally {
+            System.clearProperty("radnorm.progress.interval");
+        }
         String e = err.toString();
         assertTrue(e.contains("radnorm pipeline: read headers of 4 rasters: 100% 4 tasks"), e);
         assertTrue(e.contains("radnorm pipeline: global and block statistics (1 cells, 4 images): 100% 1 tasks"), e);
@@ -111,6 +117,14 @@ class ProgressReporterTest {
         quiet.setErr(new PrintWriter(quietErr));
         assertEquals(0, RadnormCli.execute(quiet, "pipeline", "-i", mosaic, "--blocks", "4x4", "--quiet"));
         assertEquals("", quietErr.toString());
+    }
+
+    @Test
+    void shortStagesPrintNothing() {
+        StringWriter text = new StringWriter();
+        assertEquals("", runJob(new ProgressReporter(new PrintWriter(text), false, 0, 60), text, "radnorm: quick", false));
+        StringWriter failed = new StringWriter();
+        assertEquals("", runJob(new ProgressReporter(new PrintWriter(failed), false, 0, 60), failed, "radnorm: doomed", true));
     }
 
     @Test
