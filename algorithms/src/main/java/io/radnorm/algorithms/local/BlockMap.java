@@ -17,19 +17,38 @@ import java.util.Objects;
  * grazes does not pull the correction of the pixels around it. Empty blocks have coverage 0. Maps
  * loaded from a raster without coverage get coverage 1 wherever they have a mean.
  *
+ * <p><b>Sparse storage.</b> A map is indexed over the whole grid (block index
+ * {@code row·cols + col}, {@link #mean(int, int)}), but stores only <em>row spans</em>: for each
+ * grid row between the first and the last row with a non-empty block, the dense run of columns
+ * from its first to its last non-empty block (in any band); every block outside those spans is
+ * empty (NaN, coverage 0). Every map is trimmed so when built, whatever it was built from. An
+ * image's map thus costs about its own footprint in blocks, not the canvas's block count, and a
+ * reference map costs the blocks some image touches, row by row; a canvas with 100 000 images of
+ * 100 blocks does not make 100 000 maps of 10<sup>7</sup> blocks. {@link #window()} is the
+ * bounding window of the spans, {@link #storedBlockCount()} what is held per band. Maps in files
+ * keep the full grid ({@link #toRaster()} expands, the constructors take full grids or windows).
+ *
  * <p>Saved layout ({@link #toRaster()}): a {@code cols × rows} float32 raster, one band per image
  * band, NaN for empty blocks, under {@link BlockGrid#geoTransform()} — the reference's layout, so
  * that block maps can be exchanged with it.
  *
- * <p>Immutable; holds {@code rows·cols·bands} doubles twice, dense.
+ * <p>Immutable; holds each stored block's mean and coverage per band.
  */
 public final class BlockMap implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    private static final double[] NO_VALUES = new double[0];
 
     private final BlockGrid grid;
-    private final double[][] means;
-    private final double[][] coverage;
+    private final int bandCount;
+    /** The first stored grid row; stored rows are {@code row0 … row0 + lo.length − 1}. */
+    private final int row0;
+    /** Per stored row, the grid column of its first stored block. */
+    private final int[] lo;
+    /** {@code means[band][row − row0][col − lo[row − row0]]}; a row of length 0 stores nothing. */
+    private final double[][][] means;
+    private final double[][][] coverage;
 
     /**
      * @param means {@code means[band][row·cols + col]}, NaN for empty blocks (copied)
@@ -37,30 +56,115 @@ public final class BlockMap implements Serializable {
      *     forced to 0 for empty blocks)
      */
     public BlockMap(BlockGrid grid, double[][] means, double[][] coverage) {
+        this(grid, BlockWindow.of(Objects.requireNonNull(grid, "grid")), means, coverage);
+    }
+
+    /**
+     * A map given over a window of the grid, empty outside it.
+     *
+     * @param means {@code means[band][(row − row0)·window.cols + (col − col0)]}, NaN for empty blocks (copied)
+     * @param coverage same layout (copied; clipped to 1, forced to 0 for empty blocks)
+     */
+    public static BlockMap windowed(BlockGrid grid, BlockWindow window, double[][] means, double[][] coverage) {
+        return new BlockMap(grid, window, means, coverage);
+    }
+
+    private BlockMap(BlockGrid grid, BlockWindow window, double[][] means, double[][] coverage) {
+        this(grid, window.row0(), rowStarts(grid, window), spans(window, means, "means"), spans(window, coverage, "coverage"));
+    }
+
+    private static int[] rowStarts(BlockGrid grid, BlockWindow window) {
+        if (window.row0() + window.rows() > grid.rows() || window.col0() + window.cols() > grid.cols()) {
+            throw new IllegalArgumentException(window + " is not inside a " + grid.rows() + " x " + grid.cols() + " grid");
+        }
+        int[] lo = new int[window.rows()];
+        java.util.Arrays.fill(lo, window.col0());
+        return lo;
+    }
+
+    /** Window-major bands cut into one array per window row. */
+    private static double[][][] spans(BlockWindow window, double[][] values, String what) {
+        int n = window.blockCount(), wc = window.cols();
+        double[][][] out = new double[values.length][window.rows()][];
+        for (int b = 0; b < values.length; b++) {
+            if (values[b].length != n) {
+                throw new IllegalArgumentException("band " + b + " of the " + what + " does not hold " + n + " blocks");
+            }
+            for (int r = 0; r < window.rows(); r++) {
+                out[b][r] = java.util.Arrays.copyOfRange(values[b], r * wc, (r + 1) * wc);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The map from row spans: grid rows {@code row0 …}, row s starting at column {@code lo[s]}
+     * and holding {@code means[band][s].length} blocks (the same in every band and in coverage).
+     * Validated, clipped and trimmed; the arrays are not kept.
+     */
+    BlockMap(BlockGrid grid, int row0, int[] lo, double[][][] means, double[][][] coverage) {
         this.grid = Objects.requireNonNull(grid, "grid");
         if (means.length == 0 || coverage.length != means.length) {
             throw new IllegalArgumentException("need the same positive number of bands of means ("
                     + means.length + ") and coverage (" + coverage.length + ")");
         }
-        int n = grid.blockCount();
-        this.means = new double[means.length][];
-        this.coverage = new double[means.length][];
-        for (int b = 0; b < means.length; b++) {
-            if (means[b].length != n || coverage[b].length != n) {
-                throw new IllegalArgumentException("band " + b + " does not hold " + n + " blocks");
+        int bands = means.length, rows = lo.length;
+        int[] rowLo = new int[rows], rowHi = new int[rows];
+        int first = -1, last = -1;
+        for (int s = 0; s < rows; s++) {
+            int len = means[0][s].length;
+            if (row0 + s >= grid.rows() || lo[s] < 0 || lo[s] + len > grid.cols()) {
+                throw new IllegalArgumentException("row span " + (row0 + s) + ", columns " + lo[s] + " + " + len
+                        + " is not inside a " + grid.rows() + " x " + grid.cols() + " grid");
             }
-            this.means[b] = means[b].clone();
-            this.coverage[b] = new double[n];
-            for (int k = 0; k < n; k++) {
-                double m = means[b][k];
-                if (Double.isInfinite(m)) {
-                    throw new IllegalArgumentException("infinite block mean in band " + b + ", block " + k);
+            int a = Integer.MAX_VALUE, e = -1;
+            for (int b = 0; b < bands; b++) {
+                double[] m = means[b][s], c = coverage[b][s];
+                if (m.length != len || c.length != len) {
+                    throw new IllegalArgumentException("band " + b + " does not hold " + len + " blocks in row " + (row0 + s));
                 }
-                double c = coverage[b][k];
-                if (m == m && !(c > 0)) {
-                    throw new IllegalArgumentException("block " + k + " of band " + b + " has a mean but coverage " + c);
+                for (int j = 0; j < len; j++) {
+                    if (Double.isInfinite(m[j])) {
+                        throw new IllegalArgumentException("infinite block mean in band " + b + ", block "
+                                + grid.index(row0 + s, lo[s] + j));
+                    }
+                    if (m[j] == m[j]) {
+                        if (!(c[j] > 0)) {
+                            throw new IllegalArgumentException("block " + grid.index(row0 + s, lo[s] + j) + " of band "
+                                    + b + " has a mean but coverage " + c[j]);
+                        }
+                        a = Math.min(a, j);
+                        e = Math.max(e, j);
+                    }
                 }
-                this.coverage[b][k] = m == m ? Math.min(1, c) : 0;
+            }
+            rowLo[s] = a;
+            rowHi[s] = e + 1;
+            if (e >= 0) {
+                first = first < 0 ? s : first;
+                last = s;
+            }
+        }
+        int stored = first < 0 ? 0 : last - first + 1;
+        this.bandCount = bands;
+        this.row0 = first < 0 ? 0 : row0 + first;
+        this.lo = new int[stored];
+        this.means = new double[bands][stored][];
+        this.coverage = new double[bands][stored][];
+        for (int t = 0; t < stored; t++) {
+            int s = first + t;
+            int len = rowHi[s] > 0 ? rowHi[s] - rowLo[s] : 0;
+            this.lo[t] = len > 0 ? lo[s] + rowLo[s] : 0;
+            for (int b = 0; b < bands; b++) {
+                double[] m = len == 0 ? NO_VALUES : new double[len];
+                double[] cv = len == 0 ? NO_VALUES : new double[len];
+                for (int j = 0; j < len; j++) {
+                    double v = means[b][s][rowLo[s] + j];
+                    m[j] = v;
+                    cv[j] = v == v ? Math.min(1, coverage[b][s][rowLo[s] + j]) : 0;
+                }
+                this.means[b][t] = m;
+                this.coverage[b][t] = cv;
             }
         }
     }
@@ -116,37 +220,76 @@ public final class BlockMap implements Serializable {
     }
 
     public int bandCount() {
-        return means.length;
+        return bandCount;
+    }
+
+    /**
+     * The bounding window of the stored blocks: every non-empty block lies inside it (the empty
+     * window when the map is empty everywhere).
+     */
+    public BlockWindow window() {
+        int a = Integer.MAX_VALUE, e = -1;
+        for (int s = 0; s < lo.length; s++) {
+            int len = means[0][s].length;
+            if (len > 0) {
+                a = Math.min(a, lo[s]);
+                e = Math.max(e, lo[s] + len);
+            }
+        }
+        return e < 0 ? BlockWindow.EMPTY : new BlockWindow(row0, a, lo.length, e - a);
+    }
+
+    /** How many blocks the map stores per band (the length of its row spans together). */
+    public long storedBlockCount() {
+        long n = 0;
+        for (double[] row : means[0]) {
+            n += row.length;
+        }
+        return n;
     }
 
     /** The mean of block {@code index} in {@code band}, NaN when empty. */
     public double mean(int band, int index) {
-        return means[band][index];
+        Objects.checkIndex(index, grid.blockCount());
+        return mean(band, grid.rowOf(index), grid.colOf(index));
     }
 
     public double mean(int band, int row, int col) {
-        return means[band][grid.index(row, col)];
+        return value(means[band], row, col, Double.NaN);
     }
 
     /** The coverage of block {@code index} in {@code band}: in (0, 1], 0 when empty. */
     public double coverage(int band, int index) {
-        return coverage[band][index];
+        Objects.checkIndex(index, grid.blockCount());
+        return coverage(band, grid.rowOf(index), grid.colOf(index));
     }
 
     public double coverage(int band, int row, int col) {
-        return coverage[band][grid.index(row, col)];
+        return value(coverage[band], row, col, 0);
+    }
+
+    private double value(double[][] rows, int row, int col, double outside) {
+        grid.index(row, col); // bounds check
+        int s = row - row0;
+        if (s < 0 || s >= lo.length) {
+            return outside;
+        }
+        int j = col - lo[s];
+        return j >= 0 && j < rows[s].length ? rows[s][j] : outside;
     }
 
     public boolean isEmpty(int band, int index) {
-        return Double.isNaN(means[band][index]);
+        return Double.isNaN(mean(band, index));
     }
 
     /** The smallest non-empty mean of {@code band}, NaN when every block is empty. */
     public double minimum(int band) {
         double min = Double.NaN;
-        for (double m : means[band]) {
-            if (m == m && !(m >= min)) {
-                min = m;
+        for (double[] row : means[band]) { // row-major, as the blocks are numbered
+            for (double m : row) {
+                if (m == m && !(m >= min)) {
+                    min = m;
+                }
             }
         }
         return min;
@@ -154,31 +297,48 @@ public final class BlockMap implements Serializable {
 
     /** The means as a float32 raster, {@code cols × rows}, one band per band, NaN for empty blocks. */
     public Raster toRaster() {
-        return raster(means);
+        return raster(means, Float.NaN);
     }
 
     /** The coverage as a float32 raster in the layout of {@link #toRaster()}, 0 for empty blocks. */
     public Raster coverageRaster() {
-        return raster(coverage);
+        return raster(coverage, 0f);
     }
 
-    private Raster raster(double[][] values) {
-        int n = grid.blockCount();
-        float[] data = new float[n * values.length];
-        for (int b = 0; b < values.length; b++) {
-            for (int k = 0; k < n; k++) {
-                data[b * n + k] = (float) values[b][k];
+    private Raster raster(double[][][] values, float outside) {
+        int n = grid.blockCount(), cols = grid.cols();
+        float[] data = new float[n * bandCount];
+        java.util.Arrays.fill(data, outside);
+        for (int b = 0; b < bandCount; b++) {
+            for (int s = 0; s < lo.length; s++) {
+                double[] row = values[b][s];
+                int base = b * n + (row0 + s) * cols + lo[s];
+                for (int j = 0; j < row.length; j++) {
+                    data[base + j] = (float) row[j];
+                }
             }
         }
-        return Raster.wrap(DataType.FLOAT32, grid.cols(), grid.rows(), values.length, data);
+        return Raster.wrap(DataType.FLOAT32, grid.cols(), grid.rows(), bandCount, data);
     }
 
-    /** Package access for the interpolator's inner loop: band {@code band}'s means, not copied. */
-    double[] meansOf(int band) {
-        return means[band];
+    /**
+     * Package access for the interpolator's inner loop: the stored means of grid row {@code row}
+     * in {@code band} (not copied), starting at column {@link #rowStart}; empty when the row
+     * stores nothing (also for rows outside the grid).
+     */
+    double[] meansRow(int band, int row) {
+        int s = row - row0;
+        return s < 0 || s >= lo.length ? NO_VALUES : means[band][s];
     }
 
-    double[] coverageOf(int band) {
-        return coverage[band];
+    double[] coverageRow(int band, int row) {
+        int s = row - row0;
+        return s < 0 || s >= lo.length ? NO_VALUES : coverage[band][s];
+    }
+
+    /** The grid column of the first value of {@link #meansRow}. */
+    int rowStart(int row) {
+        int s = row - row0;
+        return s < 0 || s >= lo.length ? 0 : lo[s];
     }
 }

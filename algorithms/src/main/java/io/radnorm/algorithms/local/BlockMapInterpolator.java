@@ -16,7 +16,9 @@ import java.util.Objects;
  *
  * <p><b>Empty nodes</b> (NaN) drop out and the remaining weights are renormalised, as
  * {@link io.radnorm.algorithms.BilinearSampler} does with nodata pixels. Where every node with a
- * positive weight is empty the value is NaN.
+ * positive weight is empty the value is NaN. Blocks a sparse map does not store (outside its row
+ * spans, see {@link BlockMap}) are empty nodes like any other, so a windowed map interpolates to
+ * exactly what the same map stored over the whole grid gives.
  *
  * <p><b>Coverage weighting</b> (optional): each node's bilinear weight is multiplied by the
  * node's coverage ({@link BlockMap#coverage}), the fraction of its block the pixels behind the
@@ -90,55 +92,84 @@ public final class BlockMapInterpolator implements Serializable {
      */
     public static final class Row {
         private final BlockMapInterpolator surface;
-        /** Per node column: sum of weight × mean, sum of weights, nodes used, the last node's mean. */
+        /**
+         * Per node column {@code base + j}: sum of weight × mean, sum of weights, nodes used, the
+         * last node's mean. Only the columns where either node row stores blocks are held
+         * ({@link BlockMap}'s row spans); every other column is empty (nothing used, sums 0).
+         */
         private final double[] weightedSum;
         private final double[] weightSum;
         private final int[] used;
         private final double[] only;
         private final boolean[] done;
-        private final double[] means;
-        private final double[] coverage;
+        private final int base;
+        /** The two node rows' stored means and coverage, and the grid column each starts at. */
+        private final double[][] means = new double[2][];
+        private final double[][] coverage = new double[2][];
+        private final int[] start = new int[2];
         private final boolean empty;
         private final int r0;
         private final double fy;
 
         private Row(BlockMapInterpolator surface, int band, double v) {
             this.surface = surface;
-            int cols = surface.cols;
-            weightedSum = new double[cols];
-            weightSum = new double[cols];
-            used = new int[cols];
-            only = new double[cols];
-            done = new boolean[cols];
-            means = surface.map.meansOf(band);
-            coverage = surface.map.coverageOf(band);
             double t = clamp(snap(v - 0.5), surface.rows - 1);
             empty = t != t;
             r0 = empty ? 0 : (int) t; // t >= 0: truncation is floor
             fy = empty ? 0 : t - r0; // 0 on the last node row: its neighbour gets no weight
+            int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+            for (int dr = 0; dr <= 1; dr++) {
+                means[dr] = surface.map.meansRow(band, r0 + dr);
+                coverage[dr] = surface.map.coverageRow(band, r0 + dr);
+                start[dr] = surface.map.rowStart(r0 + dr);
+                if (means[dr].length > 0) {
+                    lo = Math.min(lo, start[dr]);
+                    hi = Math.max(hi, start[dr] + means[dr].length);
+                }
+            }
+            int span = empty || hi < lo ? 0 : hi - lo;
+            base = span == 0 ? 0 : lo;
+            weightedSum = new double[span];
+            weightSum = new double[span];
+            used = new int[span];
+            only = new double[span];
+            done = new boolean[span];
         }
 
-        /** Blends node column c vertically, once (columns are filled as positions reach them). */
-        private void blendColumn(int c) {
-            done[c] = true;
-            only[c] = Double.NaN;
-            int cols = surface.cols;
+        /**
+         * The slot of node column c, blended vertically once (columns are filled as positions
+         * reach them); −1 for a column neither node row stores, which is empty.
+         */
+        private int column(int c) {
+            int j = c - base;
+            if (j < 0 || j >= done.length) {
+                return -1;
+            }
+            if (done[j]) {
+                return j;
+            }
+            done[j] = true;
+            only[j] = Double.NaN;
             for (int dr = 0; dr <= 1; dr++) {
                 double wy = dr == 0 ? 1 - fy : fy;
                 if (wy == 0) {
                     continue;
                 }
-                int k = (r0 + dr) * cols + c;
-                double m = means[k];
+                int k = c - start[dr];
+                if (k < 0 || k >= means[dr].length) {
+                    continue; // not stored: empty
+                }
+                double m = means[dr][k];
                 if (m != m) {
                     continue;
                 }
-                double w = surface.weightByCoverage ? wy * coverage[k] : wy;
-                weightedSum[c] += w * m;
-                weightSum[c] += w;
-                only[c] = m;
-                used[c]++;
+                double w = surface.weightByCoverage ? wy * coverage[dr][k] : wy;
+                weightedSum[j] += w * m;
+                weightSum[j] += w;
+                only[j] = m;
+                used[j]++;
             }
+            return j;
         }
 
         /** The surface at map x on this row. */
@@ -154,21 +185,19 @@ public final class BlockMapInterpolator implements Serializable {
             }
             int c0 = (int) s;
             double fx = s - c0;
-            if (!done[c0]) {
-                blendColumn(c0);
-            }
-            if (fx != 0 && !done[c0 + 1]) {
-                blendColumn(c0 + 1);
-            }
-            double sum = (1 - fx) * weightedSum[c0], weights = (1 - fx) * weightSum[c0];
-            int n = used[c0];
-            double one = only[c0];
+            int j0 = column(c0);
+            int j1 = fx != 0 ? column(c0 + 1) : -1;
+            // An empty column adds (1 − fx)·0: the same bits as the dense form, which held zeros there.
+            double sum = (1 - fx) * (j0 < 0 ? 0 : weightedSum[j0]), weights = (1 - fx) * (j0 < 0 ? 0 : weightSum[j0]);
+            int n = j0 < 0 ? 0 : used[j0];
+            double one = j0 < 0 ? Double.NaN : only[j0];
             if (fx != 0) {
-                sum += fx * weightedSum[c0 + 1];
-                weights += fx * weightSum[c0 + 1];
-                n += used[c0 + 1];
-                if (used[c0 + 1] > 0) {
-                    one = only[c0 + 1];
+                sum += fx * (j1 < 0 ? 0 : weightedSum[j1]);
+                weights += fx * (j1 < 0 ? 0 : weightSum[j1]);
+                int n1 = j1 < 0 ? 0 : used[j1];
+                n += n1;
+                if (n1 > 0) {
+                    one = only[j1];
                 }
             }
             // One node: return it exactly (w·m/w may differ from m in the last bit).

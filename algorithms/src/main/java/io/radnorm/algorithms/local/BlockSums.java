@@ -264,6 +264,8 @@ public final class BlockSums implements Serializable {
      * ({@code perBand}, or {@code null} for the identity): per block, {@code a·(sum/count) + b},
      * or NaN when {@code count < blockValidThreshold × blockArea / pixelArea} (and always when the
      * block has no valid pixel). Coverage is {@code count·pixelArea / blockArea}, at most 1.
+     * The map is built over the window of the blocks the image has pixels in, never over the
+     * whole grid, and stored sparsely ({@link BlockMap}).
      *
      * @param pixelArea the map area of one of this image's pixels
      * @param blockValidThreshold τ: the fraction of a block an image must cover to have a mean there
@@ -275,27 +277,42 @@ public final class BlockSums implements Serializable {
         if (!(blockValidThreshold >= 0 && blockValidThreshold <= 1)) {
             throw new IllegalArgumentException("block valid threshold must be in [0, 1]: " + blockValidThreshold);
         }
-        int n = grid.blockCount();
         double expected = grid.blockArea() / pixelArea; // pixels a fully covered block holds
         double required = blockValidThreshold * expected;
+        ImageSums s = images.get(image);
+        BlockWindow window = s == null ? BlockWindow.EMPTY : window(s.counts.keySet());
+        int n = window.blockCount(), wc = window.cols();
         double[][] means = new double[bandCount][n];
         double[][] coverage = new double[bandCount][n];
         for (double[] m : means) {
             Arrays.fill(m, Double.NaN);
         }
-        ImageSums s = images.get(image);
         if (s != null) {
             s.counts.forEach((block, c) -> {
                 double[] sum = s.sums.get(block);
+                int k = (grid.rowOf(block) - window.row0()) * wc + grid.colOf(block) - window.col0();
                 for (int b = 0; b < bandCount; b++) {
                     if (c[b] > 0 && c[b] >= required) {
-                        means[b][block] = gainOffset(perBand, b).apply(sum[b] / c[b]);
-                        coverage[b][block] = Math.min(1, c[b] / expected);
+                        means[b][k] = gainOffset(perBand, b).apply(sum[b] / c[b]);
+                        coverage[b][k] = Math.min(1, c[b] / expected);
                     }
                 }
             });
         }
-        return new BlockMap(grid, means, coverage);
+        return BlockMap.windowed(grid, window, means, coverage);
+    }
+
+    /** The bounding window of some blocks of the grid. */
+    private BlockWindow window(Set<Integer> blocks) {
+        int r0 = Integer.MAX_VALUE, r1 = -1, c0 = Integer.MAX_VALUE, c1 = -1;
+        for (int block : blocks) {
+            int r = grid.rowOf(block), c = grid.colOf(block);
+            r0 = Math.min(r0, r);
+            r1 = Math.max(r1, r);
+            c0 = Math.min(c0, c);
+            c1 = Math.max(c1, c);
+        }
+        return r1 < 0 ? BlockWindow.EMPTY : new BlockWindow(r0, c0, r1 - r0 + 1, c1 - c0 + 1);
     }
 
     private static GainOffset gainOffset(List<GainOffset> perBand, int band) {

@@ -22,6 +22,9 @@ import java.util.Map;
  * a block this is exactly the mean of their means (the classic reference); where A has the block
  * to itself it is A's own mean (no correction); and images equal over their overlap get equal
  * corrections, so no seam is drawn.
+ *
+ * <p>Each map is built over the image's own window ({@link BlockMap#window()} of its local map),
+ * never over the whole grid: outside its local map an image has no reference mean.
  */
 public final class OverlapReferenceMaps {
 
@@ -33,8 +36,10 @@ public final class OverlapReferenceMaps {
      * @param global  every image's global correction per band ({@code global.get(i).get(band)})
      */
     public static BlockMap forImage(int image, BlockMap local, BlockPairSums pairs, List<List<GainOffset>> global) {
+        // Only where the image has a local mean can it have a reference mean: work in its window.
         BlockGrid grid = local.grid();
-        int bands = local.bandCount(), n = grid.blockCount();
+        BlockWindow window = local.window();
+        int bands = local.bandCount(), n = window.blockCount(), wc = window.cols();
         double[][] differenceSum = new double[bands][n];
         int[][] differenceCount = new int[bands][n];
         for (Map.Entry<Long, Map<Integer, double[]>> e : pairs.sums().entrySet()) {
@@ -45,7 +50,11 @@ public final class OverlapReferenceMaps {
             boolean first = i == image;
             int other = first ? j : i;
             for (Map.Entry<Integer, double[]> be : e.getValue().entrySet()) {
-                int block = be.getKey();
+                int row = grid.rowOf(be.getKey()), col = grid.colOf(be.getKey());
+                if (!window.contains(row, col)) {
+                    continue; // no local mean there, so no reference mean either
+                }
+                int block = (row - window.row0()) * wc + col - window.col0();
                 double[] s = be.getValue();
                 for (int b = 0; b < bands; b++) {
                     double count = s[b * 3];
@@ -65,11 +74,12 @@ public final class OverlapReferenceMaps {
         double[][] coverage = new double[bands][n];
         for (int b = 0; b < bands; b++) {
             for (int k = 0; k < n; k++) {
-                double m = local.mean(b, k);
+                int row = window.row0() + k / wc, col = window.col0() + k % wc;
+                double m = local.mean(b, row, col);
                 means[b][k] = Double.isNaN(m) ? Double.NaN : m + differenceSum[b][k] / (1 + differenceCount[b][k]);
-                coverage[b][k] = local.coverage(b, k);
+                coverage[b][k] = local.coverage(b, row, col);
             }
         }
-        return new BlockMap(grid, means, coverage);
+        return BlockMap.windowed(grid, window, means, coverage);
     }
 }
