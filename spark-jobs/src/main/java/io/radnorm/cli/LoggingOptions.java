@@ -35,25 +35,57 @@ public final class LoggingOptions {
 
     void apply() {
         if (verbose) {
-            Configurator.setLevel("io.radnorm", Level.DEBUG);
-            Configurator.setLevel("org.apache.spark", Level.INFO);
+            setLevel("io.radnorm", Level.DEBUG);
+            setLevel("org.apache.spark", Level.INFO);
             // conf/log4j2.properties silences these (radnorm reports task failures itself).
-            Configurator.setLevel("org.apache.spark.executor.Executor", Level.INFO);
-            Configurator.setLevel("org.apache.spark.scheduler.TaskSetManager", Level.INFO);
+            setLevel("org.apache.spark.executor.Executor", Level.INFO);
+            setLevel("org.apache.spark.scheduler.TaskSetManager", Level.INFO);
         } else if (quiet) {
-            Configurator.setLevel("io.radnorm", Level.WARN);
+            setLevel("io.radnorm", Level.WARN);
         }
         if (logFile != null) {
             addFileAppender(logFile);
         }
     }
 
-    private static void addFileAppender(String file) {
+    private static final String APPENDER = "radnorm-log-file";
+    /** Levels before this run changed them, restored by {@link #reset}. */
+    private static final java.util.Map<String, Level> SAVED = new java.util.LinkedHashMap<>();
+
+    private static synchronized void setLevel(String logger, Level level) {
+        SAVED.putIfAbsent(logger, LogManager.getLogger(logger).getLevel());
+        Configurator.setLevel(logger, level);
+    }
+
+    /**
+     * After a command: the levels as they were and no log file, so commands run one after another
+     * in one JVM (tests, a notebook) do not inherit each other's --verbose or --log-file.
+     */
+    static synchronized void reset() {
+        SAVED.forEach(Configurator::setLevel);
+        SAVED.clear();
+        removeFileAppender();
+    }
+
+    private static void removeFileAppender() {
+        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
+        Configuration config = ctx.getConfiguration();
+        var appender = config.getAppender(APPENDER);
+        if (appender != null) {
+            config.getRootLogger().removeAppender(APPENDER);
+            config.getAppenders().remove(APPENDER);
+            appender.stop();
+            ctx.updateLoggers();
+        }
+    }
+
+    private static synchronized void addFileAppender(String file) {
+        removeFileAppender();
         LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
         Configuration config = ctx.getConfiguration();
         PatternLayout layout = PatternLayout.newBuilder().withConfiguration(config)
                 .withPattern("%d{ISO8601} %-5p [%t] %c{1}: %m%n").build();
-        FileAppender appender = FileAppender.newBuilder().setName("radnorm-log-file").withFileName(file)
+        FileAppender appender = FileAppender.newBuilder().setName(APPENDER).withFileName(file)
                 .setLayout(layout).setConfiguration(config).build();
         appender.start();
         config.addAppender(appender);

@@ -70,13 +70,15 @@ public final class CanvasCellPass {
         Broadcast<SerializableConfiguration> conf = Broadcasts.broadcast(jsc,
                 new SerializableConfiguration(jsc.hadoopConfiguration()), "Hadoop configuration");
         int slices = Math.max(1, Math.min(cells.size(), jsc.defaultParallelism() * 4));
+        org.apache.spark.util.LongAccumulator pixels = ProgressReporter.pixelCounter(jsc.sc());
         jsc.setJobDescription("radnorm: " + stageName + " (" + cells.size() + " cells, " + collection.size() + " images)");
         try {
             return OrderedTreeReduce.reduce(jsc.parallelize(cells, slices).mapPartitions((Iterator<CanvasCells.Cell> it) -> {
                 S acc = aggregator.zero();
                 while (it.hasNext()) {
                     CanvasCells.Cell cell = it.next();
-                    aggregator.add(cell.extent(), readWindows(cell, images.value(), conf.value().get()), acc);
+                    aggregator.add(cell.extent(),
+                            ProgressReporter.counted(pixels, readWindows(cell, images.value(), conf.value().get())), acc);
                 }
                 return List.of(acc).iterator();
             }), aggregator::merge, aggregator.zero());

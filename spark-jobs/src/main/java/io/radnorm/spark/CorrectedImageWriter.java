@@ -60,12 +60,14 @@ public final class CorrectedImageWriter {
             slots.add(k);
         }
         jsc.setJobDescription("radnorm: " + stageName + " (" + targets.size() + " images)");
+        org.apache.spark.util.LongAccumulator pixels = ProgressReporter.pixelCounter(jsc.sc());
         try {
             var written = jsc.parallelize(slots, Math.max(1, slots.size())).map(k -> {
                 Target t = work.value().get(k);
                 RasterInfo info = imgs.value().info(t.index());
                 DataType type = outputType != null ? outputType : info.dataType();
                 Double outNodata = OutputNodata.of(info, imgs.value().nodataOf(t.index()), outputType);
+                pixels.add((long) info.width() * info.height()); // for the progress line
                 try (GeoTiffReader reader = GeoTiffReader.open(info.location(), conf.value().get())) {
                     RasterSource source = FaultInjection.maybeFailing(new CorrectedRasterSource(reader,
                             imgs.value().nodata()[t.index()], t.correction(), type, outNodata));

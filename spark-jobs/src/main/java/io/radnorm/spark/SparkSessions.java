@@ -19,6 +19,7 @@ public final class SparkSessions {
     public static SparkSession getOrCreate(String appName) {
         SparkConf conf = new SparkConf(); // picks up spark.* system properties, as spark-submit sets them
         SparkSession.Builder b = SparkSession.builder().appName(appName);
+        SessionSettings.configure(b, conf); // a job file's spark: entries the caller did not set
         if (!conf.contains("spark.master")) {
             b.master("local[*]");
             if (!conf.contains("spark.driver.bindAddress")) {
@@ -40,6 +41,6 @@ public final class SparkSessions {
         if (!conf.contains("spark.ui.showConsoleProgress")) {
             b.config("spark.ui.showConsoleProgress", "false");
         }
-        return b.getOrCreate();
+        return SessionSettings.started(b.getOrCreate(), appName);
     }
 }

@@ -14,7 +14,7 @@ final class CliSession {
         CommandLine cl = RadnormCli.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
+        return RadnormCli.execute(cl, args);
     }
 
     String out() {

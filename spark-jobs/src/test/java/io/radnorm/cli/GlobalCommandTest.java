@@ -66,7 +66,7 @@ class GlobalCommandTest {
     void mismatchedBandCountsAreOneLineNamingBothFiles() {
         Path rgb = TestData.sample("quadrants/rgb1.tif");
         Path landsat = TestData.shared("landsat/Landsat_20210326.tif");
-        assertEquals(RadnormCli.EXIT_FAILED, run("global", "--input", rgb + "," + landsat));
+        assertEquals(RadnormCli.EXIT_FAILED, run("global", "--input", rgb + "," + landsat, "--quiet"));
         String e = cli.err().strip();
         assertEquals(1, e.lines().count(), e);
         assertTrue(e.contains(rgb.toString()) && e.contains(landsat.toString()), e);
