@@ -132,7 +132,7 @@ final class ConfigFile {
     }
 
     /** SnakeYAML with no implicit types: every scalar is read as the string it is written as. */
-    private static Yaml yaml() {
+    static Yaml yaml() {
         LoaderOptions loader = new LoaderOptions();
         loader.setAllowDuplicateKeys(false);
         DumperOptions dumper = new DumperOptions();

@@ -3,6 +3,8 @@ package io.radnorm.cli;
 import io.radnorm.raster.tiff.CogSummary;
 import io.radnorm.spark.SparkSessions;
 import io.radnorm.spark.mosaic.Merge;
+import io.radnorm.spark.report.QuicklookGrid;
+import io.radnorm.spark.report.RasterQuicklook;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -54,16 +56,35 @@ final class MergeCommand implements Callable<Integer> {
     @Mixin
     CogOutputOptions cog;
 
+    @Option(names = "--quicklook", paramLabel = "PNG",
+            description = "Also draw the mosaic as a PNG quick-look here (2-98 % stretch, nodata transparent).")
+    String quicklook;
+
+    @Option(names = "--quicklook-size", defaultValue = "1024", paramLabel = "PIXELS",
+            description = "Long side of the quick-look.")
+    int quicklookSize;
+
+    @Option(names = "--rgb", paramLabel = "R,G,B", split = ",",
+            description = "1-based bands of the quick-look as red, green, blue, or one band as grey. Default: bands "
+                    + "1,2,3 (band 1 as grey with fewer than three bands).")
+    int[] rgb;
+
     @Override
     public Integer call() throws Exception {
         logging.apply();
         Merge merge = Merge.builder().input(input).output(output).seamlines(seamlines).seamlineField(seamlineField)
                 .order(Merge.Order.parse(order)).nodata(GlobalOptions.nodata(nodata)).outputType(cog.dataType())
                 .options(cog.cogOptions()).blockTiles(blockTiles).build();
+        RasterQuicklook look = quicklook == null ? null
+                : new RasterQuicklook(output, quicklook, quicklookSize, rgb, GlobalOptions.nodata(nodata));
         SparkSession spark = SparkSessions.getOrCreate("radnorm merge");
         CogSummary s = merge.run(spark);
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote " + s.location() + " (" + s.levels().get(0) + ", " + s.overviewCount() + " overviews)");
+        if (look != null) {
+            QuicklookGrid g = look.write(spark);
+            out.println("wrote " + quicklook + " (" + g.width() + "x" + g.height() + ")");
+        }
         out.flush();
         return RadnormCli.EXIT_OK;
     }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         subcommands = {InfoCommand.class, PipelineCommand.class, GlobalCommand.class, PipelineCommand.LocalCommand.class,
             StatsCommand.class, ReportCommand.class, AlignCommand.class, MergeCommand.class,
             MaskCommand.class, VectorizeCommand.class, SeamlinesCommand.class,
-            BandMathCommand.class, NdviCommand.class, ThresholdCommand.class,
+            BandMathCommand.class, NdviCommand.class, ThresholdCommand.class, WorkflowCommand.class,
             CommandLine.HelpCommand.class},
         showDefaultValues = true, sortOptions = false)
 public final class RadnormCli implements Runnable {

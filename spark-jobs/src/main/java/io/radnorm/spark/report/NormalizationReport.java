@@ -185,6 +185,11 @@ public final class NormalizationReport {
 
     /** The 0-based bands to display: the --rgb choice, else the first three, else band 1 as grey. */
     private int[] displayBands(int bandCount) {
+        return displayBands(rgb, bandCount);
+    }
+
+    /** The 0-based bands to display from a 1-based choice ({@code null}: the first three, else band 1 as grey). */
+    static int[] displayBands(int[] rgb, int bandCount) {
         int[] chosen = rgb != null ? rgb : bandCount >= 3 ? new int[] {1, 2, 3} : new int[] {1};
         if (chosen.length != 1 && chosen.length != 3) {
             throw new IllegalArgumentException("--rgb takes three bands (red,green,blue) or one (grey), got "
@@ -208,13 +213,18 @@ public final class NormalizationReport {
 
     private void write(String file, BufferedImage img, Configuration conf, List<String> written) throws IOException {
         String uri = resolve(file);
+        writePng(img, uri, conf);
+        written.add(uri);
+    }
+
+    /** Writes {@code img} as a PNG to {@code uri} (any Hadoop file system), all or nothing. */
+    static void writePng(BufferedImage img, String uri, Configuration conf) throws IOException {
         try (AtomicOutput out = AtomicOutput.create(uri, conf, true)) {
             if (!ImageIO.write(img, "png", out.stream())) {
                 throw new IOException(uri + ": no PNG writer in this Java runtime");
             }
             out.commit();
         }
-        written.add(uri);
     }
 
     private String resolve(String file) {
