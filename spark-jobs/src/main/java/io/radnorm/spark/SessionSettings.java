@@ -45,6 +45,22 @@ public final class SessionSettings {
         });
     }
 
+    /**
+     * Applies the job file's entries to a session that is already running: those Spark lets a
+     * running session change (runtime SQL settings); the others are logged and left alone, as a
+     * session builder would.
+     */
+    static synchronized void configure(SparkSession running) {
+        sparkConf.forEach((k, v) -> {
+            if (running.conf().isModifiable(k)) {
+                running.conf().set(k, v);
+            } else if (!v.equals(running.conf().get(k, null))) {
+                org.slf4j.LoggerFactory.getLogger(SessionSettings.class).warn(
+                        "{}={} not applied: the Spark session is already running", k, v);
+            }
+        });
+    }
+
     /** Names the jobs after the command and attaches the progress reporter. */
     static synchronized SparkSession started(SparkSession spark, String appName) {
         SparkContext sc = spark.sparkContext();

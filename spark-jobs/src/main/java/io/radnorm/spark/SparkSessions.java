@@ -17,6 +17,16 @@ public final class SparkSessions {
     }
 
     public static SparkSession getOrCreate(String appName) {
+        // A running session (a notebook's, a workflow's earlier step) is used as it is: a builder
+        // could only change its runtime SQL settings anyway, and would warn that it ignored the rest.
+        scala.Option<SparkSession> running = SparkSession.getActiveSession();
+        if (running.isEmpty()) {
+            running = SparkSession.getDefaultSession();
+        }
+        if (running.isDefined() && !running.get().sparkContext().isStopped()) {
+            SessionSettings.configure(running.get());
+            return SessionSettings.started(running.get(), appName);
+        }
         SparkConf conf = new SparkConf(); // picks up spark.* system properties, as spark-submit sets them
         SparkSession.Builder b = SparkSession.builder().appName(appName);
         SessionSettings.configure(b, conf); // a job file's spark: entries the caller did not set

@@ -150,7 +150,6 @@ class ConfigFileTest {
                 assertTrue(info.layout().cog());
             }
         }
-        assertTrue(cli.err().contains("radnorm pipeline: global and block statistics"), cli.err());
 
         // A spark: entry reaches the session (here a runtime SQL setting of the running one).
         Path withSpark = write("spark.yaml", "command: info\ninput: " + TestData.sample("quadrants")
