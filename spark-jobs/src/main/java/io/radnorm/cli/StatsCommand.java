@@ -5,8 +5,10 @@ import io.radnorm.spark.CanvasCellPass;
 import io.radnorm.spark.RasterCollection;
 import io.radnorm.spark.VisitorAggregator;
 import io.radnorm.spark.SparkSessions;
+import io.radnorm.raster.RasterInfo;
+import io.radnorm.spark.RasterHeaders;
 import io.radnorm.spark.SeamReport;
-import io.radnorm.spark.global.GlobalRegression;
+import io.radnorm.spark.report.BeforeAfterPairing;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,7 +48,8 @@ final class StatsCommand implements Runnable {
         String before;
 
         @Option(names = "--after", paramLabel = "INPUTS",
-                description = "The corrected images, in the same order as --before (sorted names).")
+                description = "The corrected images, paired with --before by name: each belongs to the --before image "
+                        + "whose name is the longest prefix of its own (a.tif <-> a_Normalized.tif).")
         String after;
 
         @Option(names = "--nodata", paramLabel = "VALUE", description = "Nodata of the inputs (overrides the files').")
@@ -63,8 +66,10 @@ final class StatsCommand implements Runnable {
             logging.apply();
             SparkSession spark = SparkSessions.getOrCreate("radnorm stats compare");
             Double nd = GlobalOptions.nodata(nodata);
-            SeamReport.Side b = measure(spark, before, nd);
-            SeamReport.Side a = after == null ? null : measure(spark, after, nd);
+            List<RasterInfo> beforeImages = RasterHeaders.readAll(spark, before);
+            SeamReport.Side b = measure(spark, beforeImages, nd);
+            SeamReport.Side a = after == null ? null
+                    : measure(spark, BeforeAfterPairing.pair(beforeImages, RasterHeaders.readAll(spark, after)), nd);
             SeamReport report = SeamReport.of(b, a);
             PrintWriter out = spec.commandLine().getOut();
             report.print(out);
@@ -76,8 +81,9 @@ final class StatsCommand implements Runnable {
             return RadnormCli.EXIT_OK;
         }
 
-        private SeamReport.Side measure(SparkSession spark, String inputs, Double nd) throws Exception {
-            RasterCollection images = GlobalRegression.readCollection(spark, List.of(inputs), nd);
+        /** The seam metric of {@code infos}, pair (i, j) meaning the i-th and j-th image of the list. */
+        private SeamReport.Side measure(SparkSession spark, List<RasterInfo> infos, Double nd) throws Exception {
+            RasterCollection images = RasterCollection.of(infos, nd);
             int bands = images.bandCount();
             SeamStatistics s = CanvasCellPass.aggregate(spark, images, window, "seam metric",
                     new VisitorAggregator<>(bands, true, () -> new SeamStatistics(bands), SeamStatistics::merge));
