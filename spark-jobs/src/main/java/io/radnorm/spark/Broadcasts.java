@@ -34,6 +34,17 @@ public final class Broadcasts {
         return jsc.broadcast(value);
     }
 
+    /** The Hadoop configuration of {@code jsc}, for executors to open files with (logged like any broadcast). */
+    public static Broadcast<SerializableConfiguration> hadoopConfiguration(JavaSparkContext jsc) {
+        return hadoopConfiguration(jsc, jsc.hadoopConfiguration());
+    }
+
+    /** {@code conf}, for executors to open files with (logged like any broadcast). */
+    public static Broadcast<SerializableConfiguration> hadoopConfiguration(JavaSparkContext jsc,
+                                                                          org.apache.hadoop.conf.Configuration conf) {
+        return broadcast(jsc, new SerializableConfiguration(conf), "Hadoop configuration");
+    }
+
     /** Bytes of {@code value} with the active serializer; -1 if it cannot be serialized here. */
     static long serializedSize(Object value) {
         SparkEnv env = SparkEnv.get();

@@ -67,8 +67,7 @@ public final class CanvasCellPass {
         LOG.info("{}: {} images, {} cells of {} px", stageName, collection.size(), cells.size(), cellPixels);
         Broadcast<RasterCollection> images = Broadcasts.broadcast(jsc, collection,
                 "headers of " + collection.size() + " images (" + stageName + ")");
-        Broadcast<SerializableConfiguration> conf = Broadcasts.broadcast(jsc,
-                new SerializableConfiguration(jsc.hadoopConfiguration()), "Hadoop configuration");
+        Broadcast<SerializableConfiguration> conf = Broadcasts.hadoopConfiguration(jsc);
         int slices = Math.max(1, Math.min(cells.size(), jsc.defaultParallelism() * 4));
         org.apache.spark.util.LongAccumulator pixels = ProgressReporter.pixelCounter(jsc.sc());
         jsc.setJobDescription("radnorm: " + stageName + " (" + cells.size() + " cells, " + collection.size() + " images)");

@@ -1,5 +1,6 @@
 package io.radnorm.spark;
 
+import io.radnorm.algorithms.correction.CorrectionApplier;
 import io.radnorm.algorithms.correction.PixelCorrection;
 import io.radnorm.raster.DataType;
 import io.radnorm.raster.RasterInfo;
@@ -53,8 +54,7 @@ public final class CorrectedImageWriter {
                 "headers of " + images.size() + " images (" + stageName + ")");
         Broadcast<List<Target>> work = Broadcasts.broadcast(jsc, new ArrayList<>(targets),
                 "corrections of " + targets.size() + " images (" + stageName + ")");
-        Broadcast<SerializableConfiguration> conf = Broadcasts.broadcast(jsc,
-                new SerializableConfiguration(jsc.hadoopConfiguration()), "Hadoop configuration");
+        Broadcast<SerializableConfiguration> conf = Broadcasts.hadoopConfiguration(jsc);
         List<Integer> slots = new ArrayList<>();
         for (int k = 0; k < targets.size(); k++) {
             slots.add(k);
@@ -69,8 +69,10 @@ public final class CorrectedImageWriter {
                 Double outNodata = OutputNodata.of(info, imgs.value().nodataOf(t.index()), outputType);
                 pixels.add((long) info.width() * info.height()); // for the progress line
                 try (GeoTiffReader reader = GeoTiffReader.open(info.location(), conf.value().get())) {
-                    RasterSource source = FaultInjection.maybeFailing(new CorrectedRasterSource(reader,
-                            imgs.value().nodata()[t.index()], t.correction(), type, outNodata));
+                    double inNodata = imgs.value().nodata()[t.index()];
+                    RasterSource source = FaultInjection.maybeFailing(RasterSource.of(info.width(), info.height(),
+                            info.bandCount(), type, w -> CorrectionApplier.apply(reader.read(w), w, inNodata,
+                                    t.correction(), type, outNodata)));
                     return CogWriter.write(source, GeoMetadata.of(info).withNodata(outNodata), t.output(),
                             conf.value().get(), options);
                 }

@@ -1,10 +1,7 @@
 package io.radnorm.spark;
 
-import io.radnorm.raster.DataType;
 import io.radnorm.raster.Raster;
-import io.radnorm.raster.Window;
 import io.radnorm.raster.tiff.RasterSource;
-import java.io.IOException;
 import java.util.Set;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
@@ -70,36 +67,13 @@ public final class FaultInjection {
         if (!chosen("write")) {
             return source;
         }
-        return new RasterSource() {
-            @Override
-            public int width() {
-                return source.width();
+        return RasterSource.of(source.width(), source.height(), source.bandCount(), source.dataType(), w -> {
+            Raster r = source.read(w);
+            if (w.y() + w.height() >= (source.height() + 1) / 2) {
+                throw injected("write");
             }
-
-            @Override
-            public int height() {
-                return source.height();
-            }
-
-            @Override
-            public int bandCount() {
-                return source.bandCount();
-            }
-
-            @Override
-            public DataType dataType() {
-                return source.dataType();
-            }
-
-            @Override
-            public Raster read(Window w) throws IOException {
-                Raster r = source.read(w);
-                if (w.y() + w.height() >= (source.height() + 1) / 2) {
-                    throw injected("write");
-                }
-                return r;
-            }
-        };
+            return r;
+        });
     }
 
     private static IllegalStateException injected(String pass) {

@@ -33,8 +33,7 @@ public final class RasterHeaders {
     public static List<Header> read(SparkSession spark, List<String> locations) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<SerializableConfiguration> conf =
-                Broadcasts.broadcast(jsc, new SerializableConfiguration(jsc.hadoopConfiguration()),
-                        "Hadoop configuration");
+                Broadcasts.hadoopConfiguration(jsc);
         int slices = Math.max(1, Math.min(locations.size(), jsc.defaultParallelism() * 4));
         jsc.setJobDescription("radnorm: read headers of " + locations.size() + " rasters");
         List<Header> out = jsc.parallelize(new ArrayList<>(locations), slices).map(loc -> {

@@ -117,40 +117,9 @@ public record CogPlan(int width, int height, int bandCount, DataType dataType, G
         return options.predictor().tagValue(dataType, options.compression());
     }
 
-    /** Reads a window of pixels (of one level of the image). */
-    @FunctionalInterface
-    public interface WindowReader {
-        io.radnorm.raster.Raster read(Window w) throws java.io.IOException;
-    }
-
     /** A source of this plan's bands and type over a grid of {@code size}, reading with {@code reader}. */
-    public RasterSource source(GridSize size, WindowReader reader) {
-        return new RasterSource() {
-            @Override
-            public int width() {
-                return size.width();
-            }
-
-            @Override
-            public int height() {
-                return size.height();
-            }
-
-            @Override
-            public int bandCount() {
-                return bandCount;
-            }
-
-            @Override
-            public DataType dataType() {
-                return dataType;
-            }
-
-            @Override
-            public io.radnorm.raster.Raster read(Window w) throws java.io.IOException {
-                return reader.read(w);
-            }
-        };
+    public RasterSource source(GridSize size, RasterSource.WindowReader reader) {
+        return RasterSource.of(size.width(), size.height(), bandCount, dataType, reader);
     }
 
     static int ceilDiv(int a, int b) {

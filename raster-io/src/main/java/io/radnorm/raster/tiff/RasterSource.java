@@ -31,34 +31,32 @@ public interface RasterSource {
     /** All bands of window {@code w}, which lies inside the image. */
     Raster read(Window w) throws IOException;
 
+    /** Computes one window of pixels (all bands), as {@link #read} does. */
+    @FunctionalInterface
+    interface WindowReader {
+        Raster read(Window w) throws IOException;
+    }
+
+    /**
+     * A source of the given shape whose windows {@code reader} computes: the one way radnorm wraps
+     * a reader in a per-window function (a correction, band math, a mask, a resampling).
+     */
+    static RasterSource of(int width, int height, int bandCount, DataType dataType, WindowReader reader) {
+        return new Computed(width, height, bandCount, dataType, reader);
+    }
+
+    /** {@link #of(int, int, int, DataType, WindowReader)}: the shape as record components. */
+    record Computed(int width, int height, int bandCount, DataType dataType, WindowReader reader)
+            implements RasterSource {
+        @Override
+        public Raster read(Window w) throws IOException {
+            return reader.read(w);
+        }
+    }
+
     /** An in-memory raster as a source (tests and small images: the raster is held whole). */
     static RasterSource of(Raster raster) {
-        return new RasterSource() {
-            @Override
-            public int width() {
-                return raster.width();
-            }
-
-            @Override
-            public int height() {
-                return raster.height();
-            }
-
-            @Override
-            public int bandCount() {
-                return raster.bandCount();
-            }
-
-            @Override
-            public DataType dataType() {
-                return raster.dataType();
-            }
-
-            @Override
-            public Raster read(Window w) {
-                return raster.crop(w);
-            }
-        };
+        return of(raster.width(), raster.height(), raster.bandCount(), raster.dataType(), raster::crop);
     }
 
     /**
@@ -67,31 +65,6 @@ public interface RasterSource {
      */
     static RasterSource of(GeoTiffReader reader) {
         RasterInfo info = reader.info();
-        return new RasterSource() {
-            @Override
-            public int width() {
-                return info.width();
-            }
-
-            @Override
-            public int height() {
-                return info.height();
-            }
-
-            @Override
-            public int bandCount() {
-                return info.bandCount();
-            }
-
-            @Override
-            public DataType dataType() {
-                return info.dataType();
-            }
-
-            @Override
-            public Raster read(Window w) throws IOException {
-                return reader.read(w);
-            }
-        };
+        return of(info.width(), info.height(), info.bandCount(), info.dataType(), reader::read);
     }
 }

@@ -1,5 +1,6 @@
 package io.radnorm.spark.bandmath;
 
+import io.radnorm.spark.Broadcasts;
 import io.radnorm.algorithms.bandmath.DigitHistograms;
 import io.radnorm.algorithms.bandmath.DigitPass;
 import io.radnorm.algorithms.bandmath.PercentileExpression;
@@ -7,6 +8,7 @@ import io.radnorm.algorithms.bandmath.PercentileSearch;
 import io.radnorm.algorithms.bandmath.PercentileTerm;
 import io.radnorm.algorithms.expr.BandExpression;
 import io.radnorm.raster.DataType;
+import io.radnorm.raster.Raster;
 import io.radnorm.raster.RasterInfo;
 import io.radnorm.raster.fs.OutputPaths;
 import io.radnorm.raster.fs.RasterPaths;
@@ -15,6 +17,7 @@ import io.radnorm.raster.tiff.CogSummary;
 import io.radnorm.raster.tiff.CogWriter;
 import io.radnorm.raster.tiff.GeoMetadata;
 import io.radnorm.raster.tiff.GeoTiffReader;
+import io.radnorm.raster.tiff.RasterSource;
 import io.radnorm.spark.RasterHeaders;
 import io.radnorm.spark.SerializableConfiguration;
 import java.io.IOException;
@@ -324,7 +327,7 @@ public final class BandMath {
     private List<CogSummary> write(SparkSession spark, List<Task> tasks) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<List<Task>> work = jsc.broadcast(new ArrayList<>(tasks));
-        Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+        Broadcast<SerializableConfiguration> conf = Broadcasts.hadoopConfiguration(jsc);
         CogOptions options = cogOptions;
         List<Integer> slots = new ArrayList<>();
         for (int k = 0; k < tasks.size(); k++) {
@@ -335,7 +338,7 @@ public final class BandMath {
             return jsc.parallelize(slots, Math.max(1, slots.size())).map(k -> {
                 Task t = work.value().get(k);
                 try (GeoTiffReader reader = GeoTiffReader.open(t.info().location(), conf.value().get())) {
-                    return CogWriter.write(new BandMathRasterSource(reader, t.nodata(), t.math()),
+                    return CogWriter.write(source(reader, t.nodata(), t.math()),
                             GeoMetadata.of(t.info()).withNodata(t.math().outputNodata()), t.output(),
                             conf.value().get(), options);
                 }
@@ -343,5 +346,14 @@ public final class BandMath {
         } finally {
             jsc.setJobDescription(null);
         }
+    }
+
+    /** An input image seen through band math: what the COG writer pulls, window by window. */
+    private static RasterSource source(GeoTiffReader reader, double inNodata,
+                                       io.radnorm.algorithms.bandmath.BandMath math) {
+        int[] bands = math.inputBands();
+        return RasterSource.of(reader.info().width(), reader.info().height(), math.bandCount(), math.outputType(),
+                w -> math.apply(bands.length == 0 ? Raster.allocate(reader.info().dataType(), w.width(), w.height(), 0)
+                        : reader.read(w, bands), inNodata));
     }
 }

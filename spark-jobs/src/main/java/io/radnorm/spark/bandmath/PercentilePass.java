@@ -1,5 +1,6 @@
 package io.radnorm.spark.bandmath;
 
+import io.radnorm.spark.Broadcasts;
 import io.radnorm.algorithms.bandmath.DigitHistograms;
 import io.radnorm.algorithms.bandmath.DigitPass;
 import io.radnorm.raster.RasterInfo;
@@ -59,7 +60,7 @@ final class PercentilePass {
         Broadcast<DigitPass[]> work = jsc.broadcast(passes);
         Broadcast<WindowGrid[]> windows = jsc.broadcast(grids);
         Broadcast<double[]> invalid = jsc.broadcast(nodata);
-        Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+        Broadcast<SerializableConfiguration> conf = Broadcasts.hadoopConfiguration(jsc);
         int slices = Math.max(1, Math.min(items.size(), jsc.defaultParallelism() * 4));
         jsc.setJobDescription("radnorm: " + stageName + " (" + items.size() + " windows)");
         try {

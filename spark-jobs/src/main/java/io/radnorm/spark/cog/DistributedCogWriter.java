@@ -1,5 +1,6 @@
 package io.radnorm.spark.cog;
 
+import io.radnorm.spark.Broadcasts;
 import io.radnorm.raster.GridSize;
 import io.radnorm.raster.RasterInfo;
 import io.radnorm.raster.fs.RangeReader;
@@ -101,7 +102,7 @@ public final class DistributedCogWriter {
         }
         Broadcast<List<Target>> work = jsc.broadcast(new ArrayList<>(targets));
         Broadcast<List<String>> dirs = jsc.broadcast(new ArrayList<>(partDirs));
-        Broadcast<SerializableConfiguration> bconf = jsc.broadcast(new SerializableConfiguration(conf));
+        Broadcast<SerializableConfiguration> bconf = Broadcasts.hadoopConfiguration(jsc, conf);
         try {
             List<List<CogBlock>> blocks = new ArrayList<>();
             for (int i = 0; i < targets.size(); i++) {

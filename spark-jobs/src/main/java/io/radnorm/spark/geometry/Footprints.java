@@ -1,5 +1,6 @@
 package io.radnorm.spark.geometry;
 
+import io.radnorm.spark.Broadcasts;
 import io.radnorm.algorithms.Validity;
 import io.radnorm.algorithms.polygonize.PixelGeometries;
 import io.radnorm.algorithms.polygonize.RasterPolygonizer;
@@ -68,7 +69,7 @@ public final class Footprints {
             throw new IllegalArgumentException("footprint size must be at least 2 pixels, not " + maxSize);
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+        Broadcast<SerializableConfiguration> conf = Broadcasts.hadoopConfiguration(jsc);
         List<RasterInfo> work = new ArrayList<>(infos);
         jsc.setJobDescription("radnorm: footprints of " + work.size() + " images");
         List<Result> results;

@@ -1,11 +1,11 @@
 package io.radnorm.spark.geometry;
 
+import io.radnorm.spark.Broadcasts;
 import io.radnorm.algorithms.correction.CorrectionApplier;
 import io.radnorm.algorithms.mask.VectorMask;
 import io.radnorm.raster.DataType;
 import io.radnorm.raster.Raster;
 import io.radnorm.raster.RasterInfo;
-import io.radnorm.raster.Window;
 import io.radnorm.raster.fs.OutputPaths;
 import io.radnorm.raster.tiff.CogOptions;
 import io.radnorm.raster.tiff.CogSummary;
@@ -104,7 +104,7 @@ public final class VectorMasking {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<List<Target>> work = jsc.broadcast(targets);
-        Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+        Broadcast<SerializableConfiguration> conf = Broadcasts.hadoopConfiguration(jsc);
         List<Integer> slots = new ArrayList<>();
         for (int k = 0; k < targets.size(); k++) {
             slots.add(k);
@@ -115,7 +115,7 @@ public final class VectorMasking {
                 Target t = work.value().get(k);
                 try (GeoTiffReader reader = GeoTiffReader.open(t.input(), conf.value().get())) {
                     RasterInfo info = reader.info();
-                    return CogWriter.write(new MaskedSource(reader, t), GeoMetadata.of(info).withNodata(t.outNodata()),
+                    return CogWriter.write(masked(reader, t), GeoMetadata.of(info).withNodata(t.outNodata()),
                             t.output(), conf.value().get(), options);
                 }
             }).collect();
@@ -137,37 +137,9 @@ public final class VectorMasking {
     }
 
     /** The input seen through the mask. */
-    private static final class MaskedSource implements RasterSource {
-        private final GeoTiffReader reader;
-        private final Target t;
-
-        MaskedSource(GeoTiffReader reader, Target t) {
-            this.reader = reader;
-            this.t = t;
-        }
-
-        @Override
-        public int width() {
-            return reader.info().width();
-        }
-
-        @Override
-        public int height() {
-            return reader.info().height();
-        }
-
-        @Override
-        public int bandCount() {
-            return reader.info().bandCount();
-        }
-
-        @Override
-        public DataType dataType() {
-            return t.type();
-        }
-
-        @Override
-        public Raster read(Window w) throws IOException {
+    /** The image with nodata written where the mask drops pixels, window by window. */
+    private static RasterSource masked(GeoTiffReader reader, Target t) {
+        return RasterSource.of(reader.info().width(), reader.info().height(), reader.info().bandCount(), t.type(), w -> {
             Raster out = CorrectionApplier.apply(reader.read(w), w, t.inNodata(), (b, c, r, v) -> v, t.type(),
                     t.outNodata());
             boolean[] keep = t.mask().keep(w);
@@ -180,7 +152,7 @@ public final class VectorMasking {
                 }
             }
             return out;
-        }
+        });
     }
 
     public static final class Builder {

@@ -1,5 +1,6 @@
 package io.radnorm.spark.geometry;
 
+import io.radnorm.spark.Broadcasts;
 import io.radnorm.algorithms.Validity;
 import io.radnorm.algorithms.expr.BandExpression;
 import io.radnorm.algorithms.polygonize.PixelGeometries;
@@ -147,7 +148,7 @@ public final class Vectorization {
             }
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+        Broadcast<SerializableConfiguration> conf = Broadcasts.hadoopConfiguration(jsc);
         Broadcast<List<RasterInfo>> imgs = jsc.broadcast(new ArrayList<>(infos));
         Double nd = nodata;
         BandExpression expr = expression;

@@ -1,5 +1,6 @@
 package io.radnorm.spark.report;
 
+import io.radnorm.spark.Broadcasts;
 import io.radnorm.raster.Raster;
 import io.radnorm.raster.RasterInfo;
 import io.radnorm.raster.Window;
@@ -79,7 +80,7 @@ public final class Quicklook {
             return out;
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
+        Broadcast<SerializableConfiguration> conf = Broadcasts.hadoopConfiguration(jsc);
         int slices = Math.max(1, Math.min(tasks.size(), jsc.defaultParallelism() * 4));
         jsc.setJobDescription("radnorm: quick-look (" + tasks.size() + " blocks)");
         List<Patch> patches;
