@@ -11,7 +11,6 @@ import io.radnorm.raster.tiff.GeoMetadata;
 import io.radnorm.raster.tiff.GeoTiffReader;
 import io.radnorm.raster.tiff.RasterSource;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -52,34 +51,21 @@ public final class CorrectedImageWriter {
         }
         Broadcast<RasterCollection> imgs = Broadcasts.broadcast(jsc, images,
                 "headers of " + images.size() + " images (" + stageName + ")");
-        Broadcast<List<Target>> work = Broadcasts.broadcast(jsc, new ArrayList<>(targets),
-                "corrections of " + targets.size() + " images (" + stageName + ")");
-        Broadcast<SerializableConfiguration> conf = Broadcasts.hadoopConfiguration(jsc);
-        List<Integer> slots = new ArrayList<>();
-        for (int k = 0; k < targets.size(); k++) {
-            slots.add(k);
-        }
-        jsc.setJobDescription("radnorm: " + stageName + " (" + targets.size() + " images)");
         org.apache.spark.util.LongAccumulator pixels = ProgressReporter.pixelCounter(jsc.sc());
-        try {
-            var written = jsc.parallelize(slots, Math.max(1, slots.size())).map(k -> {
-                Target t = work.value().get(k);
-                RasterInfo info = imgs.value().info(t.index());
-                DataType type = outputType != null ? outputType : info.dataType();
-                Double outNodata = OutputNodata.of(info, imgs.value().nodataOf(t.index()), outputType);
-                pixels.add((long) info.width() * info.height()); // for the progress line
-                try (GeoTiffReader reader = GeoTiffReader.open(info.location(), conf.value().get())) {
-                    double inNodata = imgs.value().nodata()[t.index()];
-                    RasterSource source = FaultInjection.maybeFailing(RasterSource.of(info.width(), info.height(),
-                            info.bandCount(), type, w -> CorrectionApplier.apply(reader.read(w), w, inNodata,
-                                    t.correction(), type, outNodata)));
-                    return CogWriter.write(source, GeoMetadata.of(info).withNodata(outNodata), t.output(),
-                            conf.value().get(), options);
-                }
-            });
-            return committed == null ? written.collect() : TaskResults.collect(written, committed);
-        } finally {
-            jsc.setJobDescription(null);
-        }
+        return PerImageJob.run(spark, targets, "corrections of " + targets.size() + " images (" + stageName + ")",
+                stageName + " (" + targets.size() + " images)", (t, conf) -> {
+                    RasterInfo info = imgs.value().info(t.index());
+                    DataType type = outputType != null ? outputType : info.dataType();
+                    Double outNodata = OutputNodata.of(info, imgs.value().nodataOf(t.index()), outputType);
+                    pixels.add((long) info.width() * info.height()); // for the progress line
+                    try (GeoTiffReader reader = GeoTiffReader.open(info.location(), conf)) {
+                        double inNodata = imgs.value().nodata()[t.index()];
+                        RasterSource source = FaultInjection.maybeFailing(RasterSource.of(info.width(), info.height(),
+                                info.bandCount(), type, w -> CorrectionApplier.apply(reader.read(w), w, inNodata,
+                                        t.correction(), type, outNodata)));
+                        return CogWriter.write(source, GeoMetadata.of(info).withNodata(outNodata), t.output(), conf,
+                                options);
+                    }
+                }, committed);
     }
 }

@@ -1,6 +1,6 @@
 package io.radnorm.spark.bandmath;
 
-import io.radnorm.spark.Broadcasts;
+import io.radnorm.spark.PerImageJob;
 import io.radnorm.algorithms.bandmath.DigitHistograms;
 import io.radnorm.algorithms.bandmath.DigitPass;
 import io.radnorm.algorithms.bandmath.PercentileExpression;
@@ -19,7 +19,6 @@ import io.radnorm.raster.tiff.GeoMetadata;
 import io.radnorm.raster.tiff.GeoTiffReader;
 import io.radnorm.raster.tiff.RasterSource;
 import io.radnorm.spark.RasterHeaders;
-import io.radnorm.spark.SerializableConfiguration;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -30,8 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -325,27 +322,14 @@ public final class BandMath {
     }
 
     private List<CogSummary> write(SparkSession spark, List<Task> tasks) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<List<Task>> work = jsc.broadcast(new ArrayList<>(tasks));
-        Broadcast<SerializableConfiguration> conf = Broadcasts.hadoopConfiguration(jsc);
         CogOptions options = cogOptions;
-        List<Integer> slots = new ArrayList<>();
-        for (int k = 0; k < tasks.size(); k++) {
-            slots.add(k);
-        }
-        jsc.setJobDescription("radnorm: band math (" + tasks.size() + " images)");
-        try {
-            return jsc.parallelize(slots, Math.max(1, slots.size())).map(k -> {
-                Task t = work.value().get(k);
-                try (GeoTiffReader reader = GeoTiffReader.open(t.info().location(), conf.value().get())) {
-                    return CogWriter.write(source(reader, t.nodata(), t.math()),
-                            GeoMetadata.of(t.info()).withNodata(t.math().outputNodata()), t.output(),
-                            conf.value().get(), options);
-                }
-            }).collect();
-        } finally {
-            jsc.setJobDescription(null);
-        }
+        return PerImageJob.run(spark, tasks, "band math of " + tasks.size() + " images",
+                "band math (" + tasks.size() + " images)", (t, conf) -> {
+                    try (GeoTiffReader reader = GeoTiffReader.open(t.info().location(), conf)) {
+                        return CogWriter.write(source(reader, t.nodata(), t.math()),
+                                GeoMetadata.of(t.info()).withNodata(t.math().outputNodata()), t.output(), conf, options);
+                    }
+                }, null);
     }
 
     /** An input image seen through band math: what the COG writer pulls, window by window. */

@@ -1,6 +1,6 @@
 package io.radnorm.spark.geometry;
 
-import io.radnorm.spark.Broadcasts;
+import io.radnorm.spark.PerImageJob;
 import io.radnorm.algorithms.correction.CorrectionApplier;
 import io.radnorm.algorithms.mask.VectorMask;
 import io.radnorm.raster.DataType;
@@ -15,14 +15,11 @@ import io.radnorm.raster.tiff.GeoTiffReader;
 import io.radnorm.raster.tiff.RasterSource;
 import io.radnorm.spark.OutputNodata;
 import io.radnorm.spark.RasterCollection;
-import io.radnorm.spark.SerializableConfiguration;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,26 +99,13 @@ public final class VectorMasking {
             targets.add(new Target(r.location(), OutputPaths.resolve(output, r.name(), DEFAULT_OUTPUT_TEMPLATE), m,
                     in, out, type));
         }
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<List<Target>> work = jsc.broadcast(targets);
-        Broadcast<SerializableConfiguration> conf = Broadcasts.hadoopConfiguration(jsc);
-        List<Integer> slots = new ArrayList<>();
-        for (int k = 0; k < targets.size(); k++) {
-            slots.add(k);
-        }
-        jsc.setJobDescription("radnorm: mask (" + targets.size() + " images)");
-        try {
-            return jsc.parallelize(slots, Math.max(1, slots.size())).map(k -> {
-                Target t = work.value().get(k);
-                try (GeoTiffReader reader = GeoTiffReader.open(t.input(), conf.value().get())) {
-                    RasterInfo info = reader.info();
-                    return CogWriter.write(masked(reader, t), GeoMetadata.of(info).withNodata(t.outNodata()),
-                            t.output(), conf.value().get(), options);
-                }
-            }).collect();
-        } finally {
-            jsc.setJobDescription(null);
-        }
+        return PerImageJob.run(spark, targets, "masks of " + targets.size() + " images",
+                "mask (" + targets.size() + " images)", (t, conf) -> {
+                    try (GeoTiffReader reader = GeoTiffReader.open(t.input(), conf)) {
+                        return CogWriter.write(masked(reader, t), GeoMetadata.of(reader.info()).withNodata(t.outNodata()),
+                                t.output(), conf, options);
+                    }
+                }, null);
     }
 
     private double outputNodata(RasterInfo r, DataType type) {
