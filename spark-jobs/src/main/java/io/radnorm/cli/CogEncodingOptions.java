@@ -5,9 +5,10 @@ import io.radnorm.raster.tiff.codec.Compression;
 import picocli.CommandLine.Option;
 
 /**
- * The COG encoding options ({@code --compress}, {@code --compress-level}, {@code --tile-size}) of
- * commands whose output type has its own default (band math), so they cannot take
- * {@link CogOutputOptions}' {@code --output-dtype}, whose default is the input's.
+ * The COG encoding options ({@code --compress}, {@code --compress-level}, {@code --tile-size}):
+ * part of {@link CogOutputOptions}, and alone in commands whose output type has its own default
+ * (band math), which cannot take {@link CogOutputOptions}' {@code --output-dtype} (default: the
+ * input's).
  */
 public final class CogEncodingOptions {
 
