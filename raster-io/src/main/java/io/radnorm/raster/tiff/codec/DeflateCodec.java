@@ -20,6 +20,13 @@ import java.util.zip.Inflater;
  * A stream that stops before its end-of-stream marker while the output still has room is a
  * truncated block and raises an {@link IOException}; libtiff reports the same case as
  * "Not enough data".
+ * <p>
+ * Where the native bridge is loaded ({@link LibDeflate#isAvailable()}) blocks go through
+ * libdeflate instead, several times faster. Its compressed bytes differ from zlib's (both are
+ * valid zlib streams that any reader decodes to the same samples), so a file's bytes depend on
+ * which of the two wrote it. Decoding gives the same samples either way; a stream libdeflate
+ * refuses (corrupt, truncated, or longer than the block) is decoded again by zlib, which keeps the
+ * exact behaviour and error messages described above. Level 0 (stored) always uses zlib.
  */
 final class DeflateCodec implements TiffCodec {
 
@@ -42,6 +49,16 @@ final class DeflateCodec implements TiffCodec {
     public int decode(byte[] src, int srcOff, int srcLen, byte[] dst, int dstOff, int dstLen) throws IOException {
         Objects.checkFromIndexSize(srcOff, srcLen, src.length);
         Objects.checkFromIndexSize(dstOff, dstLen, dst.length);
+        if (LibDeflate.isAvailable()) {
+            int n = LibDeflate.zlibDecompress(LibDeflate.decompressor(), src, srcOff, srcLen, dst, dstOff, dstLen);
+            if (n >= 0) {
+                return n;
+            }
+        }
+        return inflate(src, srcOff, srcLen, dst, dstOff, dstLen);
+    }
+
+    private static int inflate(byte[] src, int srcOff, int srcLen, byte[] dst, int dstOff, int dstLen) throws IOException {
         Inflater inflater = INFLATER.get();
         try {
             inflater.setInput(src, srcOff, srcLen);
@@ -70,6 +87,14 @@ final class DeflateCodec implements TiffCodec {
     @Override
     public byte[] encode(byte[] src, int off, int len) {
         Objects.checkFromIndexSize(off, len, src.length);
+        if (level > 0 && LibDeflate.isAvailable()) {
+            long compressor = LibDeflate.compressor(level);
+            byte[] out = new byte[(int) Math.min(LibDeflate.zlibCompressBound(compressor, len), Integer.MAX_VALUE - 8)];
+            int n = LibDeflate.zlibCompress(compressor, src, off, len, out, 0, out.length);
+            if (n > 0) {
+                return Arrays.copyOf(out, n);
+            }
+        }
         Deflater deflater = DEFLATER.get();
         try {
             // The deflater is fresh (reset) here, so the level applies from the first byte.
