@@ -1,5 +1,6 @@
 package io.radnorm.spark;
 
+import io.radnorm.algorithms.stats.BalancedSlices;
 import io.radnorm.algorithms.stats.CanvasCells;
 import io.radnorm.algorithms.stats.CellGrid;
 import io.radnorm.algorithms.stats.ImageWindow;
@@ -68,16 +69,20 @@ public final class CanvasCellPass {
         Broadcast<RasterCollection> images = Broadcasts.broadcast(jsc, collection,
                 "headers of " + collection.size() + " images (" + stageName + ")");
         Broadcast<SerializableConfiguration> conf = Broadcasts.hadoopConfiguration(jsc);
-        int slices = Math.max(1, Math.min(cells.size(), jsc.defaultParallelism() * 4));
+        // Cells differ in cost by the images over them: slices balanced by pixels read, not runs of cells.
+        List<List<CanvasCells.Cell>> slices = BalancedSlices.of(cells, c -> pixelsRead(c, collection),
+                jsc.defaultParallelism() * 4);
         org.apache.spark.util.LongAccumulator pixels = ProgressReporter.pixelCounter(jsc.sc());
         jsc.setJobDescription("radnorm: " + stageName + " (" + cells.size() + " cells, " + collection.size() + " images)");
         try {
-            return OrderedTreeReduce.reduce(jsc.parallelize(cells, slices).mapPartitions((Iterator<CanvasCells.Cell> it) -> {
+            // one slice per partition (parallelize cuts n elements into n slices one each)
+            return OrderedTreeReduce.reduce(jsc.parallelize(slices, slices.size()).mapPartitions((Iterator<List<CanvasCells.Cell>> it) -> {
                 S acc = aggregator.zero();
                 while (it.hasNext()) {
-                    CanvasCells.Cell cell = it.next();
-                    aggregator.add(cell.extent(),
-                            ProgressReporter.counted(pixels, readWindows(cell, images.value(), conf.value().get())), acc);
+                    for (CanvasCells.Cell cell : it.next()) {
+                        aggregator.add(cell.extent(),
+                                ProgressReporter.counted(pixels, readWindows(cell, images.value(), conf.value().get())), acc);
+                    }
                 }
                 return List.of(acc).iterator();
             }), aggregator::merge, aggregator.zero());
@@ -109,6 +114,17 @@ public final class CanvasCellPass {
             }
         }
         return out;
+    }
+
+    /** The samples a cell reads: its images' owned pixels × bands (the margin left out). */
+    static long pixelsRead(CanvasCells.Cell cell, RasterCollection images) {
+        long n = 0;
+        for (int i : cell.images()) {
+            RasterInfo info = images.info(i);
+            Window owned = CellGrid.ownedPixels(info.geoTransform(), info.width(), info.height(), cell.extent());
+            n += (long) owned.width() * owned.height() * info.bandCount();
+        }
+        return n;
     }
 
     /** Every image's pixels in the cell: its owned pixels plus a one-pixel margin, all bands. */

@@ -37,8 +37,8 @@ final class OverviewReducer {
     private final double empty;
     private final Sink sink;
     private Raster pending;
-    /** Scratch rows for {@link #average}; the reducer runs on one thread. */
-    private final double[] rowA, rowB;
+    /** Scratch rows and cell for {@link #average}; the reducer runs on one thread. */
+    private final double[] rowA, rowB, rowOut, cell = new double[4];
 
     OverviewReducer(OverviewResampling mode, DataType type, int bands, int srcWidth, Double nodata, Sink sink) {
         this.mode = mode;
@@ -52,6 +52,7 @@ final class OverviewReducer {
         this.sink = sink;
         this.rowA = new double[srcWidth];
         this.rowB = new double[srcWidth];
+        this.rowOut = new double[dstWidth];
     }
 
     /** Consumes the next rows of the source level (full source width). */
@@ -102,7 +103,7 @@ final class OverviewReducer {
             if (mode == OverviewResampling.NEAREST) {
                 nearest(a.data(), ia, out.data(), io);
             } else {
-                average(a, ia, b, ib, out, io);
+                average(a, ia, b, ib, out, band, yo);
             }
         }
     }
@@ -143,29 +144,52 @@ final class OverviewReducer {
         }
     }
 
-    private void average(Raster a, int ia, Raster b, int ib, Raster out, int io) {
-        // Widen both rows to double once (one type switch per row, not per sample).
-        double[] top = rowA, bottom = rowB;
+    private void average(Raster a, int ia, Raster b, int ib, Raster out, int band, int yo) {
+        // Widen both rows to double once and store the output row once (one type switch per row,
+        // not per sample).
+        double[] top = rowA, bottom = rowB, means = rowOut;
         widen(a.data(), ia, top);
         if (b != null) {
             widen(b.data(), ib, bottom);
         }
-        double[] cell = new double[4];
-        for (int x = 0; x < dstWidth; x++) {
+        // Interior cells with all four samples valid: the common case, summed in the same order as
+        // mean() so the result is the same bits.
+        int full = b == null ? 0 : srcWidth / 2;
+        for (int x = 0; x < full; x++) {
             int sx = 2 * x;
-            boolean right = sx + 1 < srcWidth;
-            int n = add(cell, 0, top[sx]);
-            if (right) {
-                n = add(cell, n, top[sx + 1]);
+            double t0 = top[sx], t1 = top[sx + 1], b0 = bottom[sx], b1 = bottom[sx + 1];
+            double m = (0.0 + t0 + t1 + b0 + b1) / 4; // 0.0 + first: as mean() starts, so -0.0 sums alike
+            if (valid(t0) && valid(t1) && valid(b0) && valid(b1) && !Double.isInfinite(m)) {
+                means[x] = m;
+            } else {
+                means[x] = general(top, b == null ? null : bottom, sx);
             }
-            if (b != null) {
-                n = add(cell, n, bottom[sx]);
-                if (right) {
-                    n = add(cell, n, bottom[sx + 1]);
-                }
-            }
-            out.setAt(io + x, n == 0 ? empty : mean(cell, n));
         }
+        for (int x = full; x < dstWidth; x++) {
+            means[x] = general(top, b == null ? null : bottom, 2 * x);
+        }
+        out.writeRow(band, 0, yo, dstWidth, means);
+    }
+
+    /** The mean of the valid samples of the cell at source column {@code sx}, or {@link #empty}. */
+    private double general(double[] top, double[] bottom, int sx) {
+        double[] cell = this.cell;
+        boolean right = sx + 1 < srcWidth;
+        int n = add(cell, 0, top[sx]);
+        if (right) {
+            n = add(cell, n, top[sx + 1]);
+        }
+        if (bottom != null) {
+            n = add(cell, n, bottom[sx]);
+            if (right) {
+                n = add(cell, n, bottom[sx + 1]);
+            }
+        }
+        return n == 0 ? empty : mean(cell, n);
+    }
+
+    private boolean valid(double v) {
+        return !(Double.isNaN(v) || (hasNodata && v == nodata));
     }
 
     /** One source row as doubles, unsigned types without sign, as {@link Raster#getAt} reads them. */
@@ -219,7 +243,7 @@ final class OverviewReducer {
     }
 
     private int add(double[] cell, int n, double v) {
-        if (Double.isNaN(v) || (hasNodata && v == nodata)) {
+        if (!valid(v)) {
             return n;
         }
         cell[n] = v;
