@@ -159,20 +159,25 @@ public final class BlockSums implements Serializable {
         Raster px = w.pixels();
         int ox = owned.x() - w.window().x(), oy = owned.y() - w.window().y();
         double nodata = w.nodata();
+        double[] row = new double[owned.width()];
         for (int b = 0; b < bandCount; b++) {
             Arrays.fill(counts, 0);
             Arrays.fill(sums, 0);
             double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
             for (int r = 0; r < owned.height(); r++) {
                 int br = blockRows[r];
-                int base = px.index(b, ox, oy + r);
-                for (int c = 0; c < owned.width(); c++) {
-                    double v = px.getAt(base + c);
+                px.readRow(b, ox, oy + r, row.length, row); // one type switch per row, not per sample
+                for (int c = 0; c < row.length; c++) {
+                    double v = row[c];
                     if (!Validity.isValid(v, nodata)) {
                         continue;
                     }
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
+                    if (v < lo) { // v is a number here: plain comparisons do what Math.min/max would
+                        lo = v;
+                    }
+                    if (v > hi) {
+                        hi = v;
+                    }
                     int bc = blockCols[c];
                     if (br >= 0 && bc >= 0) {
                         int k = (br - r0) * patchCols + (bc - c0);

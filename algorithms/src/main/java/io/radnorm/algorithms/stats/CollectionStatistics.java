@@ -54,18 +54,13 @@ public final class CollectionStatistics implements Serializable, CellVisitor {
 
     @Override
     public void pixels(int image, int band, double[] values, int count) {
-        MomentAccumulator m = whole(image)[band];
-        for (int k = 0; k < count; k++) {
-            m.add(values[k]);
-        }
+        // a row at a time (two-pass block moments, Chan-merged): no division per sample as in add()
+        whole(image)[band].addAll(values, 0, count);
     }
 
     @Override
     public void pairs(int i, int j, int band, double y, double[] xs, double[] valuesI, double[] valuesJ, int count) {
-        PairMomentAccumulator p = pair(i, j)[band];
-        for (int k = 0; k < count; k++) {
-            p.add(valuesI[k], valuesJ[k]);
-        }
+        pair(i, j)[band].addAll(valuesI, valuesJ, count);
     }
 
     /** Adds everything of {@code other} into this (Chan's merge per accumulator); returns this. */

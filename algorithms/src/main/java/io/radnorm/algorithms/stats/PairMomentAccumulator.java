@@ -23,6 +23,13 @@ public final class PairMomentAccumulator implements Serializable {
         return this;
     }
 
+    /** The first {@code count} pairs of the two arrays, as a block (see {@link MomentAccumulator#addAll}). */
+    public PairMomentAccumulator addAll(double[] valuesI, double[] valuesJ, int count) {
+        ofI.addAll(valuesI, 0, count);
+        ofJ.addAll(valuesJ, 0, count);
+        return this;
+    }
+
     public PairMomentAccumulator merge(PairMomentAccumulator other) {
         ofI.merge(other.ofI);
         ofJ.merge(other.ofJ);
