@@ -10,7 +10,7 @@ import java.util.Optional;
  * the value is left as it is, like an invalid one).
  *
  * <p>Two implementations, one result: a scalar loop, and one on the JDK's Vector API, 4–8 samples
- * per instruction and about 8× faster on AVX-512. Both compute {@link GammaMath}'s ln and exp,
+ * per instruction and 5–6× faster on AVX-512. Both compute {@link GammaMath}'s ln and exp,
  * made of operations with exactly one correct result each, so they give the same bits on every
  * CPU and whichever is in use; so does {@link #correct(double, double, double, double, double)}, the one-pixel
  * form. The vector kernel is used when the incubator module {@code jdk.incubator.vector} is in

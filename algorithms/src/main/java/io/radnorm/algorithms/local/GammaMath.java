@@ -15,7 +15,8 @@ package io.radnorm.algorithms.local;
  * about |g·ln b| ulp: ~4e-15 relative for 16-bit imagery, against Math.pow's 1 ulp. The results
  * therefore differ from Math's in the last few bits, never more.
  *
- * <p>Every step below has a line for line twin in {@link VectorGammaKernel}; change both or
+ * <p>Every step below has a line for line twin in {@link VectorGammaKernel} (which hands the
+ * rare arguments outside the normal positive range of ln to {@link #log} itself); change both or
  * neither ({@code GammaKernelTest} compares their bits).
  */
 final class GammaMath {

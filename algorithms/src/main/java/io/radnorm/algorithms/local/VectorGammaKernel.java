@@ -31,7 +31,11 @@ import jdk.incubator.vector.VectorSpecies;
  * the CPU's widest vectors (8 doubles with AVX-512, 4 with AVX2). Loaded only when that module is
  * in the boot layer. Each lane computes {@link GammaMath}'s operations in the same order, so the
  * bits equal the scalar kernel's; a row's tail (fewer samples than lanes) is copied into a full
- * vector padded with invalid lanes, so every sample goes through the same vector code.
+ * vector padded with invalid lanes, so every sample goes through the same vector code. Arguments
+ * of ln outside the normal positive range (never met with shifted data) go to {@link GammaMath#log}.
+ *
+ * <p>The work is split into passes over the padded row (copy, three logarithms, exp and store),
+ * each a short loop of its own: see {@link #logs} for why.
  */
 final class VectorGammaKernel extends GammaKernel {
 
