@@ -137,41 +137,58 @@ public final class LocalBlockCorrection implements PixelCorrection {
     }
 
     /**
-     * The bulk form: where the image is north-up (no rotation terms) a row of pixels lies on one
-     * map row, so both block maps are blended vertically once per row ({@link
-     * BlockMapInterpolator#alongMapRow}); and along a row the exponent ln(M_ref + s) / ln(M_loc + s)
-     * is only recomputed when either mean changes (they are flat outside the outermost block
-     * centres). Same bits as {@link #apply}.
+     * The bulk form: both means of every valid pixel of the row into two arrays, then the gamma
+     * arithmetic over the whole row in one {@link GammaKernel} call (vectorized when the JVM has
+     * the Vector API). Where the image is north-up (no rotation terms) a row of pixels lies on
+     * one map row, so both block maps are blended vertically once per row ({@link
+     * BlockMapInterpolator#alongMapRow}); otherwise each pixel's means are interpolated as
+     * {@link #apply} does. Same bits as {@link #apply}.
      */
     @Override
     public void applyRow(int band, double row, int col0, double[] values, boolean[] valid, int length) {
+        double[][] means = ROW_MEANS.get();
+        if (means[0].length < length) {
+            means[0] = new double[length];
+            means[1] = new double[length];
+        }
+        double[] r = means[0], l = means[1];
         if (transform.columnRotation() != 0) { // a row of pixels crosses map rows: pixel by pixel
-            PixelCorrection.super.applyRow(band, row, col0, values, valid, length);
+            for (int i = 0; i < length; i++) {
+                if (valid[i]) {
+                    double col = col0 + i + 0.5, x = transform.x(col, row), y = transform.y(col, row);
+                    r[i] = reference.valueAt(band, x, y);
+                    l[i] = local.valueAt(band, x, y);
+                }
+            }
+        } else {
+            double y = transform.y(col0 + 0.5, row);
+            BlockMapInterpolator.Row ref = reference.alongMapRow(band, y);
+            BlockMapInterpolator.Row loc = local.alongMapRow(band, y);
+            for (int i = 0; i < length; i++) {
+                if (valid[i]) {
+                    double x = transform.x(col0 + i + 0.5, row);
+                    r[i] = ref.valueAt(x);
+                    l[i] = loc.valueAt(x);
+                }
+            }
+        }
+        if (method == LocalCorrectionMethod.LINEAR) {
+            for (int i = 0; i < length; i++) {
+                if (valid[i]) {
+                    values[i] = correct(band, r[i], l[i], values[i]);
+                }
+            }
             return;
         }
-        double y = transform.y(col0 + 0.5, row);
-        BlockMapInterpolator.Row ref = reference.alongMapRow(band, y);
-        BlockMapInterpolator.Row loc = local.alongMapRow(band, y);
         double s = shifts[band];
-        double lastRef = Double.NaN, lastLoc = Double.NaN, gamma = Double.NaN;
-        for (int i = 0; i < length; i++) {
-            if (!valid[i]) {
-                continue;
-            }
-            double x = transform.x(col0 + i + 0.5, row);
-            double r = ref.valueAt(x), l = loc.valueAt(x);
-            if (method == LocalCorrectionMethod.LINEAR || r != r || l != l) {
-                values[i] = correct(band, r, l, values[i]);
-                continue;
-            }
-            if (r != lastRef || l != lastLoc) {
-                lastRef = r;
-                lastLoc = l;
-                gamma = gamma(r, l, s);
-            }
-            values[i] = gammaCorrect(band, values[i], s, gamma);
+        int bad = GammaKernel.active().apply(values, valid, r, l, length, s, alpha);
+        if (bad >= 0) {
+            throw belowMinimum(band, values[bad], s);
         }
     }
+
+    /** Per thread: the two means of a row (grown as needed; rows are up to a window wide). */
+    private static final ThreadLocal<double[][]> ROW_MEANS = ThreadLocal.withInitial(() -> new double[][] {{}, {}});
 
     /** The corrected value of a pixel whose block means are ref and loc (NaN: no mean there). */
     private double correct(int band, double ref, double loc, double value) {
@@ -182,19 +199,14 @@ public final class LocalBlockCorrection implements PixelCorrection {
         if (method == LocalCorrectionMethod.LINEAR) {
             return (value + s) * ((ref + s) / (loc + s)) - s;
         }
-        return gammaCorrect(band, value, s, gamma(ref, loc, s));
-    }
-
-    private static double gamma(double ref, double loc, double s) {
-        return Math.log(ref + s) / Math.log(loc + s);
-    }
-
-    private double gammaCorrect(int band, double value, double s, double gamma) {
-        double base = value + s;
-        if (!(base > 0)) {
-            throw new IllegalStateException("value " + value + " in band " + band
-                    + " is below the image minimum this correction was built for (shift " + s + ")");
+        if (!(value + s > 0)) {
+            throw belowMinimum(band, value, s);
         }
-        return alpha * Math.pow(base, gamma) - s;
+        return GammaKernel.correct(value, ref, loc, s, alpha);
+    }
+
+    private static IllegalStateException belowMinimum(int band, double value, double s) {
+        return new IllegalStateException("value " + value + " in band " + band
+                + " is below the image minimum this correction was built for (shift " + s + ")");
     }
 }

@@ -54,6 +54,19 @@ class LocalBlockCorrectionRowTest {
         }
     }
 
+    /** A rotated image: a row of pixels crosses map rows, so its means are interpolated pixel by pixel. */
+    @Test
+    void rotatedRowsEqualPixelsBitForBit() {
+        Random rnd = new Random(43);
+        BlockMap ref = randomMap(rnd, 200), loc = randomMap(rnd, 150);
+        GeoTransform rotated = new GeoTransform(-3.3, 0.7, 0.1, -2.0, 0.15, 0.7);
+        double[] minimum = {-20, 5};
+        for (LocalAdjustmentSettings s : List.of(LocalAdjustmentSettings.DEFAULT,
+                LocalAdjustmentSettings.DEFAULT.withMethod(LocalCorrectionMethod.LINEAR))) {
+            assertRowsMatchPixels(new LocalBlockCorrection(ref, loc, rotated, minimum, s), rnd);
+        }
+    }
+
     private static void assertRowsMatchPixels(PixelCorrection c, Random rnd) {
         int width = 113;
         double[] values = new double[width];

@@ -4,9 +4,11 @@ import io.radnorm.algorithms.global.GainOffset;
 import io.radnorm.algorithms.global.GlobalRegressionSettings;
 import io.radnorm.algorithms.local.BlockGrid;
 import io.radnorm.algorithms.local.BlockMap;
+import io.radnorm.algorithms.local.GammaKernel;
 import io.radnorm.algorithms.local.LocalAdjustmentSettings;
 import io.radnorm.algorithms.local.LocalBlockAdjustment;
 import io.radnorm.algorithms.local.LocalBlockCorrection;
+import io.radnorm.algorithms.local.LocalCorrectionMethod;
 import io.radnorm.algorithms.local.OverlapReferenceMaps;
 import io.radnorm.algorithms.local.ReferenceMode;
 import io.radnorm.algorithms.stats.CollectionStatistics;
@@ -142,6 +144,10 @@ public final class Pipeline {
     public static List<CogSummary> apply(SparkSession spark, PipelineModel model, String output, String template,
                                          DataType outputType, CogOptions options, OutputLedger ledger) {
         RasterCollection images = model.images();
+        if (model.settings().method() == LocalCorrectionMethod.GAMMA) {
+            // This JVM's choice; executors choose theirs the same way, with the same result bits.
+            LOG.info("local gamma correction: {} kernel", GammaKernel.active().description());
+        }
         List<CorrectedImageWriter.Target> targets = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             String name = images.info(i).name();
