@@ -42,13 +42,44 @@ public final class CorrectionApplier {
                     valid[c] = Validity.isValid(values[c], inNodata);
                 }
                 correction.applyRow(b, window.y() + r + 0.5, window.x(), values, valid, width);
-                for (int c = 0; c < width; c++) {
-                    values[c] = valid[c] ? storable(values[c], outType, outNodata, fillNodata) : fillNodata;
-                }
-                out.writeRow(b, 0, r, width, values);
+                store(values, valid, width, out, b, r, outNodata, fillNodata);
             }
         }
         return out;
+    }
+
+    /**
+     * Stores one corrected row: {@link #storable} for valid pixels, {@code fillNodata} for the
+     * others. 16-bit outputs (the common case) are written straight into the output array, one
+     * rounding per sample; other types go through {@link Raster#writeRow}. Same values either way.
+     */
+    private static void store(double[] values, boolean[] valid, int width, Raster out, int band, int row,
+                              Double outNodata, double fillNodata) {
+        DataType type = out.dataType();
+        if (type != DataType.UINT16 && type != DataType.INT16) {
+            for (int c = 0; c < width; c++) {
+                values[c] = valid[c] ? storable(values[c], type, outNodata, fillNodata) : fillNodata;
+            }
+            out.writeRow(band, 0, row, width, values);
+            return;
+        }
+        short[] dst = (short[]) out.data();
+        int at = out.index(band, 0, row);
+        short fill = (short) (long) type.toStorable(fillNodata);
+        boolean avoid = outNodata != null;
+        double nodata = avoid ? outNodata : 0;
+        for (int c = 0; c < width; c++) {
+            double v = values[c];
+            if (!valid[c] || v != v) {
+                dst[at + c] = fill;
+                continue;
+            }
+            double s = type.toStorable(v);
+            if (avoid && s == nodata) {
+                s = s + 1 <= type.maxValue() ? s + 1 : s - 1;
+            }
+            dst[at + c] = (short) (long) s;
+        }
     }
 
     /**

@@ -145,6 +145,10 @@ final class OverviewReducer {
     }
 
     private void average(Raster a, int ia, Raster b, int ib, Raster out, int band, int yo) {
+        if (type == DataType.UINT16 && b != null) {
+            averageUint16((short[]) a.data(), ia, (short[]) b.data(), ib, out, band, yo);
+            return;
+        }
         // Widen both rows to double once and store the output row once (one type switch per row,
         // not per sample).
         double[] top = rowA, bottom = rowB, means = rowOut;
@@ -169,6 +173,42 @@ final class OverviewReducer {
             means[x] = general(top, b == null ? null : bottom, 2 * x);
         }
         out.writeRow(band, 0, yo, dstWidth, means);
+    }
+
+    /**
+     * {@link #average} for UInt16 (the usual sensor type), in integers: a cell of four valid
+     * samples is (sum + 2) / 4, which is the double mean rounded half away from zero as
+     * {@link DataType#toStorable} rounds it, so the bits are the same; other cells take the
+     * general path.
+     */
+    private void averageUint16(short[] a, int ia, short[] b, int ib, Raster out, int band, int yo) {
+        short[] dst = (short[]) out.data();
+        int io = out.index(band, 0, yo);
+        int nd = hasNodata && nodata == Math.rint(nodata) && nodata >= 0 && nodata <= 65535 ? (int) nodata : -1;
+        boolean others = false;
+        int full = srcWidth / 2;
+        for (int x = 0; x < full; x++) {
+            int sx = 2 * x;
+            int t0 = a[ia + sx] & 0xFFFF, t1 = a[ia + sx + 1] & 0xFFFF, b0 = b[ib + sx] & 0xFFFF, b1 = b[ib + sx + 1] & 0xFFFF;
+            if (t0 == nd || t1 == nd || b0 == nd || b1 == nd) {
+                others = true;
+                continue;
+            }
+            dst[io + x] = (short) ((t0 + t1 + b0 + b1 + 2) >> 2);
+        }
+        if (!others && full == dstWidth) {
+            return;
+        }
+        double[] top = rowA, bottom = rowB;
+        widen(a, ia, top);
+        widen(b, ib, bottom);
+        for (int x = 0; x < dstWidth; x++) {
+            int sx = 2 * x;
+            if (x < full && !(valid(top[sx]) && valid(top[sx + 1]) && valid(bottom[sx]) && valid(bottom[sx + 1]))
+                    || x >= full) {
+                out.setAt(io + x, general(top, bottom, sx));
+            }
+        }
     }
 
     /** The mean of the valid samples of the cell at source column {@code sx}, or {@link #empty}. */
