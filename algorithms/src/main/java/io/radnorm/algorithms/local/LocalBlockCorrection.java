@@ -139,10 +139,13 @@ public final class LocalBlockCorrection implements PixelCorrection {
     /**
      * The bulk form: both means of every valid pixel of the row into two arrays, then the gamma
      * arithmetic over the whole row in one {@link GammaKernel} call (vectorized when the JVM has
-     * the Vector API). Where the image is north-up (no rotation terms) a row of pixels lies on
-     * one map row, so both block maps are blended vertically once per row ({@link
-     * BlockMapInterpolator#alongMapRow}); otherwise each pixel's means are interpolated as
-     * {@link #apply} does. Same bits as {@link #apply}.
+     * the Vector API). Where the image has no column rotation a row of pixels lies on one map
+     * row, so both block maps are blended vertically once per row ({@link
+     * BlockMapInterpolator#alongMapRow}), the pixels' node column positions are computed once
+     * for both maps, and the horizontal blend runs block by block over the row (vectorized too,
+     * {@code BlockRowKernel}); means are then computed for invalid pixels as well, cheaper than
+     * skipping them. Otherwise each pixel's means are interpolated as {@link #apply} does. Same
+     * bits as {@link #apply}.
      */
     @Override
     public void applyRow(int band, double row, int col0, double[] values, boolean[] valid, int length) {
