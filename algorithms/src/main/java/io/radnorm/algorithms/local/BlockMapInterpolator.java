@@ -1,5 +1,6 @@
 package io.radnorm.algorithms.local;
 
+import io.radnorm.raster.GeoTransform;
 import java.io.Serializable;
 import java.util.Objects;
 
@@ -179,7 +180,7 @@ public final class BlockMapInterpolator implements Serializable {
 
         /** The surface at fractional block column u on this row. */
         public double value(double u) {
-            double s = clamp(snap(u - 0.5), surface.cols - 1);
+            double s = nodePosition(u, surface.cols - 1);
             if (empty || s != s) {
                 return Double.NaN;
             }
@@ -203,6 +204,70 @@ public final class BlockMapInterpolator implements Serializable {
             // One node: return it exactly (w·m/w may differ from m in the last bit).
             return n == 0 ? Double.NaN : n == 1 ? one : sum / weights;
         }
+
+        /**
+         * The bulk form of {@link #value}: {@code out[i]} for the node column positions
+         * {@code s[i]}, i < length, as {@link BlockMapInterpolator#nodeColumns} gives them (the
+         * clamped, snapped {@code u − 0.5}); the same bits as {@link #valueAt} at each pixel.
+         * Positions come in runs between two node columns (a row of pixels crosses a block in
+         * many pixels): per run the two columns' sums are looked up once, and the per-pixel
+         * blend goes to the {@link BlockRowKernel} (vectorized when the JVM has the Vector API).
+         * Any order of positions is right; monotone ones are fast.
+         */
+        void valuesAtNodeColumns(double[] s, double[] out, int length) {
+            valuesAtNodeColumns(BlockRowKernel.active(), s, out, length);
+        }
+
+        /** {@link #valuesAtNodeColumns(double[], double[], int)} with the given kernel (tests use both). */
+        void valuesAtNodeColumns(BlockRowKernel kernel, double[] s, double[] out, int length) {
+            if (empty) {
+                java.util.Arrays.fill(out, 0, length, Double.NaN);
+                return;
+            }
+            int i = 0;
+            while (i < length) {
+                double si = s[i];
+                if (si != si) {
+                    out[i++] = Double.NaN;
+                    continue;
+                }
+                int c0 = (int) si;
+                int j0 = column(c0);
+                int j1 = column(c0 + 1);
+                double a0 = j0 < 0 ? 0 : weightedSum[j0], w0 = j0 < 0 ? 0 : weightSum[j0];
+                double a1 = j1 < 0 ? 0 : weightedSum[j1], w1 = j1 < 0 ? 0 : weightSum[j1];
+                int n0 = j0 < 0 ? 0 : used[j0], n1 = j1 < 0 ? 0 : used[j1];
+                double o0 = j0 < 0 ? Double.NaN : only[j0], o1 = j1 < 0 ? Double.NaN : only[j1];
+                // What value() returns where fx is 0: (1 − 0)·a0 / ((1 − 0)·w0) is a0 / w0.
+                double z0 = n0 == 0 ? Double.NaN : n0 == 1 ? o0 : a0 / w0;
+                // ... and elsewhere, when fewer than two nodes leave nothing to blend.
+                int n = n0 + n1;
+                double z1 = n == 0 ? Double.NaN : n == 1 ? (n1 > 0 ? o1 : o0) : Double.NaN;
+                i = kernel.span(s, i, length, c0, z0, z1, n > 1, a0, w0, a1, w1, out);
+            }
+        }
+    }
+
+    /**
+     * The node column positions ({@link Row#valuesAtNodeColumns}) of the pixel centres
+     * {@code col0 + i + 0.5}, i < length, of pixel row {@code row} of an image under
+     * {@code transform}, whose rows must lie along map rows (no column rotation). Each is what
+     * {@link Row#valueAt} derives from {@code transform.x(col0 + i + 0.5, row)}. Every
+     * interpolator on the same grid gives the same positions.
+     */
+    void nodeColumns(GeoTransform transform, double row, int col0, double[] s, int length) {
+        nodeColumns(BlockRowKernel.active(), transform, row, col0, s, length);
+    }
+
+    /** {@link #nodeColumns(GeoTransform, double, int, double[], int)} with the given kernel (tests use both). */
+    void nodeColumns(BlockRowKernel kernel, GeoTransform transform, double row, int col0, double[] s, int length) {
+        kernel.nodeColumns(transform.originX(), transform.pixelWidth(), row * transform.rowRotation(),
+                col0, length, minX, blockWidth, cols - 1, s);
+    }
+
+    /** The node column position of fractional block column u: clamped onto the node columns 0 … maxCol. */
+    static double nodePosition(double u, int maxCol) {
+        return clamp(snap(u - 0.5), maxCol);
     }
 
     private static double clamp(double s, int max) {

@@ -139,10 +139,13 @@ public final class LocalBlockCorrection implements PixelCorrection {
     /**
      * The bulk form: both means of every valid pixel of the row into two arrays, then the gamma
      * arithmetic over the whole row in one {@link GammaKernel} call (vectorized when the JVM has
-     * the Vector API). Where the image is north-up (no rotation terms) a row of pixels lies on
-     * one map row, so both block maps are blended vertically once per row ({@link
-     * BlockMapInterpolator#alongMapRow}); otherwise each pixel's means are interpolated as
-     * {@link #apply} does. Same bits as {@link #apply}.
+     * the Vector API). Where the image has no column rotation a row of pixels lies on one map
+     * row, so both block maps are blended vertically once per row ({@link
+     * BlockMapInterpolator#alongMapRow}), the pixels' node column positions are computed once
+     * for both maps, and the horizontal blend runs block by block over the row (vectorized too,
+     * {@code BlockRowKernel}); means are then computed for invalid pixels as well, cheaper than
+     * skipping them. Otherwise each pixel's means are interpolated as {@link #apply} does. Same
+     * bits as {@link #apply}.
      */
     @Override
     public void applyRow(int band, double row, int col0, double[] values, boolean[] valid, int length) {
@@ -150,6 +153,7 @@ public final class LocalBlockCorrection implements PixelCorrection {
         if (means[0].length < length) {
             means[0] = new double[length];
             means[1] = new double[length];
+            means[2] = new double[length];
         }
         double[] r = means[0], l = means[1];
         if (transform.columnRotation() != 0) { // a row of pixels crosses map rows: pixel by pixel
@@ -162,15 +166,11 @@ public final class LocalBlockCorrection implements PixelCorrection {
             }
         } else {
             double y = transform.y(col0 + 0.5, row);
-            BlockMapInterpolator.Row ref = reference.alongMapRow(band, y);
-            BlockMapInterpolator.Row loc = local.alongMapRow(band, y);
-            for (int i = 0; i < length; i++) {
-                if (valid[i]) {
-                    double x = transform.x(col0 + i + 0.5, row);
-                    r[i] = ref.valueAt(x);
-                    l[i] = loc.valueAt(x);
-                }
-            }
+            // Both maps share the grid, so the pixels' node column positions are computed once.
+            double[] s = means[2];
+            reference.nodeColumns(transform, row, col0, s, length);
+            reference.alongMapRow(band, y).valuesAtNodeColumns(s, r, length);
+            local.alongMapRow(band, y).valuesAtNodeColumns(s, l, length);
         }
         if (method == LocalCorrectionMethod.LINEAR) {
             for (int i = 0; i < length; i++) {
@@ -187,8 +187,11 @@ public final class LocalBlockCorrection implements PixelCorrection {
         }
     }
 
-    /** Per thread: the two means of a row (grown as needed; rows are up to a window wide). */
-    private static final ThreadLocal<double[][]> ROW_MEANS = ThreadLocal.withInitial(() -> new double[][] {{}, {}});
+    /**
+     * Per thread: the two means of a row and the pixels' node column positions (grown as needed;
+     * rows are up to a window wide).
+     */
+    private static final ThreadLocal<double[][]> ROW_MEANS = ThreadLocal.withInitial(() -> new double[][] {{}, {}, {}});
 
     /** The corrected value of a pixel whose block means are ref and loc (NaN: no mean there). */
     private double correct(int band, double ref, double loc, double value) {
