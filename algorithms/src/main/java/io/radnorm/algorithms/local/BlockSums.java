@@ -160,6 +160,14 @@ public final class BlockSums implements Serializable {
         int ox = owned.x() - w.window().x(), oy = owned.y() - w.window().y();
         double nodata = w.nodata();
         double[] row = new double[owned.width()];
+        int[] runStart = new int[blockCols.length + 1]; // runs of equal block column: [runStart[i], runStart[i + 1])
+        int runs = 0;
+        for (int c = 0; c < blockCols.length; c++) {
+            if (c == 0 || blockCols[c] != blockCols[c - 1]) {
+                runStart[runs++] = c;
+            }
+        }
+        runStart[runs] = blockCols.length;
         for (int b = 0; b < bandCount; b++) {
             Arrays.fill(counts, 0);
             Arrays.fill(sums, 0);
@@ -167,22 +175,30 @@ public final class BlockSums implements Serializable {
             for (int r = 0; r < owned.height(); r++) {
                 int br = blockRows[r];
                 px.readRow(b, ox, oy + r, row.length, row); // one type switch per row, not per sample
-                for (int c = 0; c < row.length; c++) {
-                    double v = row[c];
-                    if (!Validity.isValid(v, nodata)) {
-                        continue;
+                // Run by run of pixels in one block column: the count and sum stay in registers
+                // (adding into sums[k] per pixel chained every sample through memory).
+                for (int run = 0; run < runs; run++) {
+                    long n = 0;
+                    double sum = 0;
+                    for (int c = runStart[run], end = runStart[run + 1]; c < end; c++) {
+                        double v = row[c];
+                        if (!Validity.isValid(v, nodata)) {
+                            continue;
+                        }
+                        if (v < lo) { // v is a number here: plain comparisons do what Math.min/max would
+                            lo = v;
+                        }
+                        if (v > hi) {
+                            hi = v;
+                        }
+                        n++;
+                        sum += v;
                     }
-                    if (v < lo) { // v is a number here: plain comparisons do what Math.min/max would
-                        lo = v;
-                    }
-                    if (v > hi) {
-                        hi = v;
-                    }
-                    int bc = blockCols[c];
-                    if (br >= 0 && bc >= 0) {
+                    int bc = blockCols[runStart[run]];
+                    if (n > 0 && br >= 0 && bc >= 0) {
                         int k = (br - r0) * patchCols + (bc - c0);
-                        counts[k]++;
-                        sums[k] += v;
+                        counts[k] += n;
+                        sums[k] += sum;
                     }
                 }
             }

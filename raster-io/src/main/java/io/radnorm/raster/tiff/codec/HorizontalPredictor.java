@@ -90,18 +90,11 @@ final class HorizontalPredictor {
     }
 
     private static void accumulate16(byte[] b, int start, int end, int stride) {
-        if (stride == 2) {
-            short sum = 0;
-            for (int i = start; i < end; i += 2) {
-                set16(b, i, sum += get16(b, i));
-            }
-            return;
-        }
-        for (int first = start; first < start + stride; first += 2) {
-            short sum = 0;
-            for (int i = first; i < end; i += stride) {
-                set16(b, i, sum += get16(b, i));
-            }
+        // One pass in memory order, each sample plus the decoded one a pixel before: the samples of
+        // a pixel form independent chains the CPU overlaps (a pass per sample of the pixel ran one
+        // chain at a time). Same 16-bit wrap-around sums.
+        for (int i = start + stride; i < end; i += 2) {
+            set16(b, i, (short) (get16(b, i) + get16(b, i - stride)));
         }
     }
 
