@@ -3,6 +3,8 @@ package io.radnorm.raster.fs;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 
@@ -81,6 +83,27 @@ public final class AtomicOutput implements Closeable {
             throw new IllegalStateException(location + ": output already " + state.name().toLowerCase());
         }
         return stream;
+    }
+
+    /**
+     * Appends the whole of a local file, as if written to {@link #stream()}: to a local target by
+     * an in-kernel copy, elsewhere through the stream.
+     *
+     * @param length the file's expected length
+     * @throws IOException naming {@code file} if its length is not {@code length}
+     */
+    public void append(Path file, long length) throws IOException {
+        stream(); // the state check
+        long size = Files.size(file);
+        if (size != length) {
+            throw new IOException(file + ": has " + size + " bytes, expected " + length);
+        }
+        FileChannel channel = pending.fileChannel();
+        if (channel != null) {
+            stream.transferFrom(file, length, channel);
+        } else {
+            Files.copy(file, stream);
+        }
     }
 
     /**

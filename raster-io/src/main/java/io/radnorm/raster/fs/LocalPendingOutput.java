@@ -44,6 +44,11 @@ final class LocalPendingOutput implements PendingOutput {
         this.stream = Channels.newOutputStream(channel);
     }
 
+    @Override
+    public FileChannel fileChannel() {
+        return channel;
+    }
+
     static LocalPendingOutput create(String location, Path file, boolean overwrite)
             throws IOException {
         Path target = file.toAbsolutePath().normalize();

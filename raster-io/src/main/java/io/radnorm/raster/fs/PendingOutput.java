@@ -2,6 +2,7 @@ package io.radnorm.raster.fs;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 
 /**
  * One way of making a written file appear only when it is complete; {@link AtomicOutput} picks
@@ -12,6 +13,14 @@ sealed interface PendingOutput permits LocalPendingOutput, RenamingPendingOutput
 
     /** Where the bytes go until {@link #publish()} (unbuffered; the caller buffers). */
     OutputStream stream();
+
+    /**
+     * The file channel under {@link #stream()} when the bytes go to a local file (for in-kernel
+     * copies), else null. Writes through it land after what the stream has written (flush first).
+     */
+    default FileChannel fileChannel() {
+        return null;
+    }
 
     /** Closes the stream and makes the file visible under its final name. */
     void publish() throws IOException;

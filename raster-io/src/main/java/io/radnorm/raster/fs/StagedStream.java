@@ -3,6 +3,9 @@ package io.radnorm.raster.fs;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The stream {@link AtomicOutput#stream()} hands out: buffered, and unable to publish anything.
@@ -63,6 +66,30 @@ final class StagedStream extends OutputStream {
     @Override
     public void close() throws IOException {
         flush();
+    }
+
+    /**
+     * Appends {@code length} bytes of {@code file} through {@code channel}, the raw stream's own
+     * file channel, after flushing what is buffered: an in-kernel copy (copy_file_range /
+     * sendfile) instead of reading the file into the heap and writing it back out.
+     */
+    void transferFrom(Path file, long length, FileChannel channel) throws IOException {
+        ensureWritable();
+        try {
+            out.flush();
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+                long done = 0;
+                while (done < length) {
+                    long n = in.transferTo(done, length - done, channel);
+                    if (n <= 0) {
+                        throw new IOException(file + ": ends after " + done + " of " + length + " bytes");
+                    }
+                    done += n;
+                }
+            }
+        } catch (IOException e) {
+            throw remember(e);
+        }
     }
 
     /** The first write or flush failure, or null. */

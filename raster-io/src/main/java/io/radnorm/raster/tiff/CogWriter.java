@@ -187,7 +187,7 @@ public final class CogWriter {
             OutputStream os = out.stream();
             os.write(header.bytes());
             for (int i = levels.length - 1; i >= 0; i--) {
-                levels[i].spill().copyTo(os); // smallest overview first, full resolution last
+                levels[i].spill().copyTo(out); // smallest overview first, full resolution last
             }
             out.commit();
             return new CogSummary(uri, header.fileLength(), header.bigTiff(), sizes, predictor);

@@ -1,5 +1,6 @@
 package io.radnorm.raster.tiff;
 
+import io.radnorm.raster.fs.AtomicOutput;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
@@ -76,14 +77,11 @@ final class TileSpill implements Closeable {
     }
 
     /** Copies the spill file, after {@link #finish()}, to {@code target}. */
-    void copyTo(OutputStream target) throws IOException {
+    void copyTo(AtomicOutput target) throws IOException {
         if (out != null) {
             throw new IllegalStateException(file + ": not finished");
         }
-        long copied = Files.copy(file, target);
-        if (copied != length) {
-            throw new IOException(file + ": spill file has " + copied + " bytes, expected " + length);
-        }
+        target.append(file, length);
     }
 
     /** Closes and deletes the spill file. */
