@@ -135,17 +135,18 @@ final class TiffWindowReader {
             }
             return;
         }
-        byte[] block = new byte[image.decodedBlockBytes(by)];
+        int blockBytes = image.decodedBlockBytes(by);
+        byte[] block = scratch(blockBytes);
         int n;
         try {
-            n = codec.decode(src, srcOff, (int) image.byteCounts()[id], block, 0, block.length);
+            n = codec.decode(src, srcOff, (int) image.byteCounts()[id], block, 0, blockBytes);
         } catch (IOException | RuntimeException e) {
             throw new TiffFormatException(in.location(), "cannot decode " + (image.tiled() ? "tile " : "strip ") + id
                     + " (" + image.compression() + "): " + e.getMessage(), e);
         }
-        if (n < block.length) {
+        if (n < blockBytes) {
             throw new TiffFormatException(in.location(), (image.tiled() ? "tile " : "strip ") + id + " decodes to "
-                    + n + " bytes, expected " + block.length + ": the data is damaged");
+                    + n + " bytes, expected " + blockBytes + ": the data is damaged");
         }
         int bps = image.dataType().bytesPerSample();
         if (image.predictor() == 2) {
@@ -165,6 +166,22 @@ final class TiffWindowReader {
             }
         }
     }
+
+    /**
+     * This thread's buffer for one decoded block, at least {@code bytes} long. A tile is ~1–2 MB:
+     * allocated per tile, each was a humongous object for G1 and the collector ran concurrent
+     * cycles for little else. Only {@link #decodeInto} uses it, start to end on one thread.
+     */
+    private static byte[] scratch(int bytes) {
+        byte[] b = BLOCK_SCRATCH.get();
+        if (b.length < bytes) {
+            b = new byte[bytes];
+            BLOCK_SCRATCH.set(b);
+        }
+        return b;
+    }
+
+    private static final ThreadLocal<byte[]> BLOCK_SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
 
     private interface IoTask {
         void run(int i) throws IOException;

@@ -32,6 +32,7 @@ final class DeflateCodec implements TiffCodec {
 
     private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
     private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(Deflater::new);
+    private static final ThreadLocal<byte[]> ENCODE_SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
 
     private final int level;
 
@@ -89,8 +90,15 @@ final class DeflateCodec implements TiffCodec {
         Objects.checkFromIndexSize(off, len, src.length);
         if (level > 0 && LibDeflate.isAvailable()) {
             long compressor = LibDeflate.compressor(level);
-            byte[] out = new byte[(int) Math.min(LibDeflate.zlibCompressBound(compressor, len), Integer.MAX_VALUE - 8)];
-            int n = LibDeflate.zlibCompress(compressor, src, off, len, out, 0, out.length);
+            // Compressed into this thread's scratch, then copied to its exact length: one
+            // allocation per block instead of two (blocks are MBs: humongous objects for G1).
+            int bound = (int) Math.min(LibDeflate.zlibCompressBound(compressor, len), Integer.MAX_VALUE - 8);
+            byte[] out = ENCODE_SCRATCH.get();
+            if (out.length < bound) {
+                out = new byte[bound];
+                ENCODE_SCRATCH.set(out);
+            }
+            int n = LibDeflate.zlibCompress(compressor, src, off, len, out, 0, bound);
             if (n > 0) {
                 return Arrays.copyOf(out, n);
             }
