@@ -81,17 +81,33 @@ final class TiffWindowReader {
             }
         }
         List<BlockRange> ranges = BlockRange.coalesce(ids, offsets, counts);
-        byte[][] fetched = new byte[ranges.size()][];
+        // All ranges land in one buffer of the calling thread, reused from read to read (the
+        // compressed bytes of a window are MBs: a fresh array per range was a humongous object
+        // for G1). fetchedAt[i]: where range i starts in it.
+        int[] fetchedAt = new int[ranges.size()];
+        long total = 0;
+        for (int i = 0; i < ranges.size(); i++) {
+            fetchedAt[i] = (int) total;
+            total += ranges.get(i).length();
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IOException(in.location() + ": a window of " + total + " compressed bytes is too large to read at once");
+        }
+        try (Fetch fetch = Fetch.take((int) total)) {
+            return readBlocks(ids, ranges, fetchedAt, fetch.buffer(), offsets, out, w, bands);
+        }
+    }
+
+    private Raster readBlocks(List<Integer> ids, List<BlockRange> ranges, int[] fetchedAt, byte[] fetched, long[] offsets,
+                              Raster out, Window w, int[] bands) throws IOException {
         run(ranges.size(), i -> {
             BlockRange r = ranges.get(i);
-            byte[] buf = new byte[r.length()];
             try {
-                in.readFully(r.start(), buf, 0, buf.length);
+                in.readFully(r.start(), fetched, fetchedAt[i], r.length());
             } catch (EOFException e) {
                 throw new TiffFormatException(in.location(), "truncated: bytes " + r.start() + ".." + r.end()
                         + " lie past the end of the file", e);
             }
-            fetched[i] = buf;
         });
 
         // Decode every block the window needs (sparse ones, in no range, are filled), in parallel.
@@ -104,7 +120,7 @@ final class TiffWindowReader {
         run(ids.size(), k -> {
             int id = ids.get(k);
             Integer ri = rangeOf.get(id);
-            decodeInto(id, ri == null ? null : fetched[ri], ri == null ? 0 : (int) (offsets[id] - ranges.get(ri).start()),
+            decodeInto(id, ri == null ? null : fetched, ri == null ? 0 : fetchedAt[ri] + (int) (offsets[id] - ranges.get(ri).start()),
                     out, w, bands);
         });
         return out;
@@ -182,6 +198,38 @@ final class TiffWindowReader {
     }
 
     private static final ThreadLocal<byte[]> BLOCK_SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
+    /**
+     * The calling thread's buffer for a window's compressed bytes (see {@link #scratch}), held
+     * until {@link Fetch#close()}. Unlike a block, it is held across the parallel decode, while
+     * the thread may run other pool tasks: a nested read on the same thread (a fork-join worker
+     * that stole another read's task) gets a fresh array instead.
+     */
+    private static final class Fetch implements AutoCloseable {
+        private static final ThreadLocal<Fetch> OWN = ThreadLocal.withInitial(Fetch::new);
+        private byte[] buffer = new byte[0];
+        private boolean inUse;
+
+        static Fetch take(int bytes) {
+            Fetch f = OWN.get();
+            if (f.inUse) {
+                f = new Fetch();
+            }
+            f.inUse = true;
+            if (f.buffer.length < bytes) {
+                f.buffer = new byte[Math.max(bytes, (int) Math.min(Integer.MAX_VALUE - 8, f.buffer.length * 3L / 2))];
+            }
+            return f;
+        }
+
+        byte[] buffer() {
+            return buffer;
+        }
+
+        @Override
+        public void close() {
+            inUse = false;
+        }
+    }
 
     private interface IoTask {
         void run(int i) throws IOException;
