@@ -185,30 +185,37 @@ final class OverviewReducer {
         short[] dst = (short[]) out.data();
         int io = out.index(band, 0, yo);
         int nd = hasNodata && nodata == Math.rint(nodata) && nodata >= 0 && nodata <= 65535 ? (int) nodata : -1;
-        boolean others = false;
         int full = srcWidth / 2;
         for (int x = 0; x < full; x++) {
             int sx = 2 * x;
             int t0 = a[ia + sx] & 0xFFFF, t1 = a[ia + sx + 1] & 0xFFFF, b0 = b[ib + sx] & 0xFFFF, b1 = b[ib + sx + 1] & 0xFFFF;
             if (t0 == nd || t1 == nd || b0 == nd || b1 == nd) {
-                others = true;
+                // a cell touching nodata (image edges, masks): the valid ones only, as general() does
+                out.setAt(io + x, cellUint16(a, ia, b, ib, sx, nd));
                 continue;
             }
             dst[io + x] = (short) ((t0 + t1 + b0 + b1 + 2) >> 2);
         }
-        if (!others && full == dstWidth) {
-            return;
+        for (int x = full; x < dstWidth; x++) { // an odd width's last column
+            out.setAt(io + x, cellUint16(a, ia, b, ib, 2 * x, nd));
         }
-        double[] top = rowA, bottom = rowB;
-        widen(a, ia, top);
-        widen(b, ib, bottom);
-        for (int x = 0; x < dstWidth; x++) {
-            int sx = 2 * x;
-            if (x < full && !(valid(top[sx]) && valid(top[sx + 1]) && valid(bottom[sx]) && valid(bottom[sx + 1]))
-                    || x >= full) {
-                out.setAt(io + x, general(top, bottom, sx));
+    }
+
+    /** {@link #general} on UInt16 rows: the mean of the cell's samples other than {@code nd}, or {@link #empty}. */
+    private double cellUint16(short[] a, int ia, short[] b, int ib, int sx, int nd) {
+        double[] cell = this.cell;
+        boolean right = sx + 1 < srcWidth;
+        int n = 0;
+        for (int k = 0; k < 4; k++) { // top left, top right, bottom left, bottom right: general()'s order
+            if (k % 2 == 1 && !right) {
+                continue;
+            }
+            int v = (k < 2 ? a[ia + sx + k] : b[ib + sx + k - 2]) & 0xFFFF;
+            if (v != nd) {
+                cell[n++] = v;
             }
         }
+        return n == 0 ? empty : mean(cell, n);
     }
 
     /** The mean of the valid samples of the cell at source column {@code sx}, or {@link #empty}. */

@@ -64,30 +64,54 @@ public final class SampleBytes {
             }
             case UINT16, INT16 -> {
                 short[] d = (short[]) dst;
-                VarHandle h = le ? SHORT_LE : SHORT_BE;
-                for (int i = 0; i < count; i++, p += step) {
-                    d[dstIndex + i] = (short) h.get(src, p);
+                // a constant VarHandle per loop: through a variable one the JIT cannot inline the access
+                if (le) {
+                    for (int i = 0; i < count; i++, p += step) {
+                        d[dstIndex + i] = (short) SHORT_LE.get(src, p);
+                    }
+                } else {
+                    for (int i = 0; i < count; i++, p += step) {
+                        d[dstIndex + i] = (short) SHORT_BE.get(src, p);
+                    }
                 }
             }
             case UINT32, INT32 -> {
                 int[] d = (int[]) dst;
-                VarHandle h = le ? INT_LE : INT_BE;
-                for (int i = 0; i < count; i++, p += step) {
-                    d[dstIndex + i] = (int) h.get(src, p);
+                // a constant VarHandle per loop: through a variable one the JIT cannot inline the access
+                if (le) {
+                    for (int i = 0; i < count; i++, p += step) {
+                        d[dstIndex + i] = (int) INT_LE.get(src, p);
+                    }
+                } else {
+                    for (int i = 0; i < count; i++, p += step) {
+                        d[dstIndex + i] = (int) INT_BE.get(src, p);
+                    }
                 }
             }
             case FLOAT32 -> {
                 float[] d = (float[]) dst;
-                VarHandle h = le ? INT_LE : INT_BE;
-                for (int i = 0; i < count; i++, p += step) {
-                    d[dstIndex + i] = Float.intBitsToFloat((int) h.get(src, p));
+                // a constant VarHandle per loop: through a variable one the JIT cannot inline the access
+                if (le) {
+                    for (int i = 0; i < count; i++, p += step) {
+                        d[dstIndex + i] = Float.intBitsToFloat((int) INT_LE.get(src, p));
+                    }
+                } else {
+                    for (int i = 0; i < count; i++, p += step) {
+                        d[dstIndex + i] = Float.intBitsToFloat((int) INT_BE.get(src, p));
+                    }
                 }
             }
             case FLOAT64 -> {
                 double[] d = (double[]) dst;
-                VarHandle h = le ? LONG_LE : LONG_BE;
-                for (int i = 0; i < count; i++, p += step) {
-                    d[dstIndex + i] = Double.longBitsToDouble((long) h.get(src, p));
+                // a constant VarHandle per loop: through a variable one the JIT cannot inline the access
+                if (le) {
+                    for (int i = 0; i < count; i++, p += step) {
+                        d[dstIndex + i] = Double.longBitsToDouble((long) LONG_LE.get(src, p));
+                    }
+                } else {
+                    for (int i = 0; i < count; i++, p += step) {
+                        d[dstIndex + i] = Double.longBitsToDouble((long) LONG_BE.get(src, p));
+                    }
                 }
             }
         }
@@ -112,30 +136,54 @@ public final class SampleBytes {
             }
             case UINT16, INT16 -> {
                 short[] s = (short[]) src;
-                VarHandle h = le ? SHORT_LE : SHORT_BE;
-                for (int i = 0; i < count; i++, p += step) {
-                    h.set(dst, p, s[srcIndex + i]);
+                // a constant VarHandle per loop: through a variable one the JIT cannot inline the access
+                if (le) {
+                    for (int i = 0; i < count; i++, p += step) {
+                        SHORT_LE.set(dst, p, s[srcIndex + i]);
+                    }
+                } else {
+                    for (int i = 0; i < count; i++, p += step) {
+                        SHORT_BE.set(dst, p, s[srcIndex + i]);
+                    }
                 }
             }
             case UINT32, INT32 -> {
                 int[] s = (int[]) src;
-                VarHandle h = le ? INT_LE : INT_BE;
-                for (int i = 0; i < count; i++, p += step) {
-                    h.set(dst, p, s[srcIndex + i]);
+                // a constant VarHandle per loop: through a variable one the JIT cannot inline the access
+                if (le) {
+                    for (int i = 0; i < count; i++, p += step) {
+                        INT_LE.set(dst, p, s[srcIndex + i]);
+                    }
+                } else {
+                    for (int i = 0; i < count; i++, p += step) {
+                        INT_BE.set(dst, p, s[srcIndex + i]);
+                    }
                 }
             }
             case FLOAT32 -> {
                 float[] s = (float[]) src;
-                VarHandle h = le ? INT_LE : INT_BE;
-                for (int i = 0; i < count; i++, p += step) {
-                    h.set(dst, p, Float.floatToRawIntBits(s[srcIndex + i]));
+                // a constant VarHandle per loop: through a variable one the JIT cannot inline the access
+                if (le) {
+                    for (int i = 0; i < count; i++, p += step) {
+                        INT_LE.set(dst, p, Float.floatToRawIntBits(s[srcIndex + i]));
+                    }
+                } else {
+                    for (int i = 0; i < count; i++, p += step) {
+                        INT_BE.set(dst, p, Float.floatToRawIntBits(s[srcIndex + i]));
+                    }
                 }
             }
             case FLOAT64 -> {
                 double[] s = (double[]) src;
-                VarHandle h = le ? LONG_LE : LONG_BE;
-                for (int i = 0; i < count; i++, p += step) {
-                    h.set(dst, p, Double.doubleToRawLongBits(s[srcIndex + i]));
+                // a constant VarHandle per loop: through a variable one the JIT cannot inline the access
+                if (le) {
+                    for (int i = 0; i < count; i++, p += step) {
+                        LONG_LE.set(dst, p, Double.doubleToRawLongBits(s[srcIndex + i]));
+                    }
+                } else {
+                    for (int i = 0; i < count; i++, p += step) {
+                        LONG_BE.set(dst, p, Double.doubleToRawLongBits(s[srcIndex + i]));
+                    }
                 }
             }
         }
