@@ -148,19 +148,9 @@ final class HorizontalPredictor {
     }
 
     private static void difference16(byte[] b, int start, int end, int stride) {
-        if (stride == 2) {
-            for (int i = end - 2; i > start; i -= 2) {
-                set16(b, i, (short) (get16(b, i) - get16(b, i - 2)));
-            }
-            return;
-        }
-        for (int first = start; first < start + stride; first += 2) {
-            short previous = 0;
-            for (int i = first; i < end; i += stride) {
-                short v = get16(b, i);
-                set16(b, i, (short) (v - previous));
-                previous = v;
-            }
+        // Backwards in one pass: each sample minus the one a pixel before, still unchanged there.
+        for (int i = end - 2; i >= start + stride; i -= 2) {
+            set16(b, i, (short) (get16(b, i) - get16(b, i - stride)));
         }
     }
 
