@@ -105,6 +105,28 @@ public enum DataType {
         return r < min ? min : Math.min(r, max);
     }
 
+    /**
+     * What a data value {@code v} is stored as where the band's nodata is {@code nodata}
+     * ({@code null}: none): {@link #toStorable}, moved one step off the nodata value if it would land
+     * on it (the next float up; an integer one step inside the range), so data never becomes a hole.
+     */
+    public double toStorableAvoiding(double v, Double nodata) {
+        double s = toStorable(v);
+        if (nodata != null && s == nodata) {
+            if (isFloatingPoint()) {
+                s = this == FLOAT32 ? Math.nextUp((float) s) : Math.nextUp(s);
+            } else {
+                s = s + 1 <= max ? s + 1 : s - 1;
+            }
+        }
+        return s;
+    }
+
+    /** What a pixel without data holds: {@code nodata}, else NaN for floating types and 0 for integers. */
+    public double fillValue(Double nodata) {
+        return nodata != null ? nodata : isFloatingPoint() ? Double.NaN : 0;
+    }
+
     /** The data type for a TIFF BitsPerSample / SampleFormat pair, or {@code null} if unsupported. */
     public static DataType fromTiff(int bitsPerSample, int sampleFormat) {
         for (DataType t : values()) {

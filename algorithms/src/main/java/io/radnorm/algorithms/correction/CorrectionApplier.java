@@ -31,7 +31,7 @@ public final class CorrectionApplier {
     public static Raster apply(Raster in, Window window, double inNodata, PixelCorrection correction,
                                DataType outType, Double outNodata) {
         Raster out = Raster.allocate(outType, in.width(), in.height(), in.bandCount());
-        double fillNodata = outNodata == null ? (outType.isFloatingPoint() ? Double.NaN : 0) : outNodata;
+        double fillNodata = outType.fillValue(outNodata);
         int width = in.width();
         double[] values = new double[width];
         boolean[] valid = new boolean[width];
@@ -66,19 +66,9 @@ public final class CorrectionApplier {
         short[] dst = (short[]) out.data();
         int at = out.index(band, 0, row);
         short fill = (short) (long) type.toStorable(fillNodata);
-        boolean avoid = outNodata != null;
-        double nodata = avoid ? outNodata : 0;
         for (int c = 0; c < width; c++) {
             double v = values[c];
-            if (!valid[c] || v != v) {
-                dst[at + c] = fill;
-                continue;
-            }
-            double s = type.toStorable(v);
-            if (avoid && s == nodata) {
-                s = s + 1 <= type.maxValue() ? s + 1 : s - 1;
-            }
-            dst[at + c] = (short) (long) s;
+            dst[at + c] = valid[c] && v == v ? (short) (long) type.toStorableAvoiding(v, outNodata) : fill;
         }
     }
 
@@ -87,17 +77,6 @@ public final class CorrectionApplier {
      * otherwise {@link DataType#toStorable}, moved one step inside the range if it lands on the nodata.
      */
     public static double storable(double v, DataType type, Double outNodata, double fillNodata) {
-        if (Double.isNaN(v)) {
-            return fillNodata;
-        }
-        double s = type.toStorable(v);
-        if (outNodata != null && s == outNodata) {
-            if (type.isFloatingPoint()) {
-                s = type == DataType.FLOAT32 ? Math.nextUp((float) s) : Math.nextUp(s);
-            } else {
-                s = s + 1 <= type.maxValue() ? s + 1 : s - 1;
-            }
-        }
-        return s;
+        return Double.isNaN(v) ? fillNodata : type.toStorableAvoiding(v, outNodata);
     }
 }

@@ -30,7 +30,7 @@ public final class WindowWarp {
     public static Raster render(Raster src, Window srcWindow, double srcNodata, PixelMapping mapping,
                                 Resampler resampler, Window target, int bands, DataType outType, Double outNodata) {
         Raster out = Raster.allocate(outType, target.width(), target.height(), bands);
-        double fill = fillValue(outType, outNodata);
+        double fill = outType.fillValue(outNodata);
         if (fill != 0) {
             for (int i = 0; i < target.width() * target.height() * bands; i++) {
                 out.setAt(i, fill);
@@ -53,28 +53,10 @@ public final class WindowWarp {
             for (int i = 0; i < w * h; i++) {
                 double v = band.sample(cols[i], rows[i]);
                 if (v == v) {
-                    out.setAt(base + i, storable(v, outType, outNodata));
+                    out.setAt(base + i, outType.toStorableAvoiding(v, outNodata));
                 }
             }
         }
         return out;
-    }
-
-    /** What a pixel without data holds: the nodata value, else NaN for floats and 0 for integers. */
-    public static double fillValue(DataType type, Double nodata) {
-        return nodata != null ? nodata : type.isFloatingPoint() ? Double.NaN : 0;
-    }
-
-    /** A valid value as stored in {@code type}, moved one step off the nodata value if it would land on it. */
-    public static double storable(double v, DataType type, Double nodata) {
-        double s = type.toStorable(v);
-        if (nodata != null && s == nodata) {
-            if (type.isFloatingPoint()) {
-                s = type == DataType.FLOAT32 ? Math.nextUp((float) s) : Math.nextUp(s);
-            } else {
-                s = s + 1 <= type.maxValue() ? s + 1 : s - 1;
-            }
-        }
-        return s;
     }
 }

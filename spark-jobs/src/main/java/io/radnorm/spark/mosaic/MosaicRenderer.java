@@ -2,7 +2,6 @@ package io.radnorm.spark.mosaic;
 
 import io.radnorm.algorithms.Validity;
 import io.radnorm.algorithms.mask.PolygonMask;
-import io.radnorm.algorithms.warp.WindowWarp;
 import io.radnorm.raster.DataType;
 import io.radnorm.raster.Raster;
 import io.radnorm.raster.RasterInfo;
@@ -33,7 +32,7 @@ record MosaicRenderer(List<RasterInfo> images, List<Window> placement, double[] 
     @Override
     public Raster render(Window w, Configuration conf) throws IOException {
         Raster out = Raster.allocate(type, w.width(), w.height(), bands);
-        double fill = WindowWarp.fillValue(type, outNodata);
+        double fill = type.fillValue(outNodata);
         boolean[] filled = new boolean[w.width() * w.height() * bands];
         if (fill != 0) {
             for (int i = 0; i < filled.length; i++) {
@@ -69,7 +68,7 @@ record MosaicRenderer(List<RasterInfo> images, List<Window> placement, double[] 
                                 || (inside != null && !inside[y * part.width() + x])) {
                             continue;
                         }
-                        out.setAt(o + x, sameType ? row[x] : WindowWarp.storable(row[x], type, outNodata));
+                        out.setAt(o + x, sameType ? row[x] : type.toStorableAvoiding(row[x], outNodata));
                         filled[o + x] = true;
                         remaining--;
                     }
