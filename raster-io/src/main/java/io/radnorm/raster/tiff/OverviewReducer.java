@@ -191,45 +191,45 @@ final class OverviewReducer {
             int t0 = a[ia + sx] & 0xFFFF, t1 = a[ia + sx + 1] & 0xFFFF, b0 = b[ib + sx] & 0xFFFF, b1 = b[ib + sx + 1] & 0xFFFF;
             if (t0 == nd || t1 == nd || b0 == nd || b1 == nd) {
                 // a cell touching nodata (image edges, masks): the valid ones only, as general() does
-                out.setAt(io + x, cellUint16(a, ia, b, ib, sx, nd));
+                out.setAt(io + x, cellUint16(a, ia, b, ib, sx));
                 continue;
             }
             dst[io + x] = (short) ((t0 + t1 + b0 + b1 + 2) >> 2);
         }
         for (int x = full; x < dstWidth; x++) { // an odd width's last column
-            out.setAt(io + x, cellUint16(a, ia, b, ib, 2 * x, nd));
+            out.setAt(io + x, cellUint16(a, ia, b, ib, 2 * x));
         }
     }
 
-    /** {@link #general} on UInt16 rows: the mean of the cell's samples other than {@code nd}, or {@link #empty}. */
-    private double cellUint16(short[] a, int ia, short[] b, int ib, int sx, int nd) {
-        double[] cell = this.cell;
+    /** {@link #cellMean} of the cell at source column {@code sx} of two UInt16 rows. */
+    private double cellUint16(short[] a, int ia, short[] b, int ib, int sx) {
         boolean right = sx + 1 < srcWidth;
-        int n = 0;
-        for (int k = 0; k < 4; k++) { // top left, top right, bottom left, bottom right: general()'s order
-            if (k % 2 == 1 && !right) {
-                continue;
-            }
-            int v = (k < 2 ? a[ia + sx + k] : b[ib + sx + k - 2]) & 0xFFFF;
-            if (v != nd) {
-                cell[n++] = v;
-            }
-        }
-        return n == 0 ? empty : mean(cell, n);
+        return cellMean(a[ia + sx] & 0xFFFF, right ? a[ia + sx + 1] & 0xFFFF : 0, b[ib + sx] & 0xFFFF,
+                right ? b[ib + sx + 1] & 0xFFFF : 0, right, true);
     }
 
     /** The mean of the valid samples of the cell at source column {@code sx}, or {@link #empty}. */
     private double general(double[] top, double[] bottom, int sx) {
-        double[] cell = this.cell;
         boolean right = sx + 1 < srcWidth;
-        int n = add(cell, 0, top[sx]);
+        return cellMean(top[sx], right ? top[sx + 1] : 0, bottom == null ? 0 : bottom[sx],
+                bottom != null && right ? bottom[sx + 1] : 0, right, bottom != null);
+    }
+
+    /**
+     * The mean of a cell's valid samples, or {@link #empty}: top left and, where the cell has them,
+     * top right ({@code right}) and the bottom row ({@code bottom}), summed in that order.
+     */
+    private double cellMean(double topLeft, double topRight, double bottomLeft, double bottomRight, boolean right,
+                            boolean bottom) {
+        double[] cell = this.cell;
+        int n = add(cell, 0, topLeft);
         if (right) {
-            n = add(cell, n, top[sx + 1]);
+            n = add(cell, n, topRight);
         }
-        if (bottom != null) {
-            n = add(cell, n, bottom[sx]);
+        if (bottom) {
+            n = add(cell, n, bottomLeft);
             if (right) {
-                n = add(cell, n, bottom[sx + 1]);
+                n = add(cell, n, bottomRight);
             }
         }
         return n == 0 ? empty : mean(cell, n);
