@@ -4,6 +4,7 @@ import io.radnorm.raster.Raster;
 import io.radnorm.raster.Window;
 import io.radnorm.raster.fs.RangeReader;
 import io.radnorm.raster.tiff.codec.Predictors;
+import io.radnorm.raster.tiff.codec.ThreadScratch;
 import io.radnorm.raster.tiff.codec.TiffCodec;
 import java.io.EOFException;
 import java.io.IOException;
@@ -152,7 +153,7 @@ final class TiffWindowReader {
             return;
         }
         int blockBytes = image.decodedBlockBytes(by);
-        byte[] block = scratch(blockBytes);
+        byte[] block = BLOCK_SCRATCH.atLeast(blockBytes);
         int n;
         try {
             n = codec.decode(src, srcOff, (int) image.byteCounts()[id], block, 0, blockBytes);
@@ -183,23 +184,10 @@ final class TiffWindowReader {
         }
     }
 
+    /** Decoded blocks: {@link #decodeInto} uses it start to end on one thread. */
+    private static final ThreadScratch BLOCK_SCRATCH = new ThreadScratch();
     /**
-     * This thread's buffer for one decoded block, at least {@code bytes} long. A tile is ~1–2 MB:
-     * allocated per tile, each was a humongous object for G1 and the collector ran concurrent
-     * cycles for little else. Only {@link #decodeInto} uses it, start to end on one thread.
-     */
-    private static byte[] scratch(int bytes) {
-        byte[] b = BLOCK_SCRATCH.get();
-        if (b.length < bytes) {
-            b = new byte[bytes];
-            BLOCK_SCRATCH.set(b);
-        }
-        return b;
-    }
-
-    private static final ThreadLocal<byte[]> BLOCK_SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
-    /**
-     * The calling thread's buffer for a window's compressed bytes (see {@link #scratch}), held
+     * The calling thread's buffer for a window's compressed bytes (see {@link ThreadScratch}), held
      * until {@link Fetch#close()}. Unlike a block, it is held across the parallel decode, while
      * the thread may run other pool tasks: a nested read on the same thread (a fork-join worker
      * that stole another read's task) gets a fresh array instead.

@@ -4,6 +4,7 @@ import io.radnorm.raster.DataType;
 import io.radnorm.raster.Raster;
 import io.radnorm.raster.tiff.codec.Compression;
 import io.radnorm.raster.tiff.codec.Predictors;
+import io.radnorm.raster.tiff.codec.ThreadScratch;
 import io.radnorm.raster.tiff.codec.TiffCodec;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -20,6 +21,8 @@ import java.util.Arrays;
 final class TileEncoder {
 
     static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+    /** The tile being interleaved and predicted, one per thread (shared by every encoder). */
+    private static final ThreadScratch SCRATCH = new ThreadScratch();
 
     private final DataType type;
     private final int bands;
@@ -27,7 +30,6 @@ final class TileEncoder {
     private final int predictor;
     private final TiffCodec codec;
     private final int tileBytes;
-    private final ThreadLocal<byte[]> scratch;
 
     /**
      * @param predictor the Predictor tag value, 1, 2 or 3
@@ -44,7 +46,6 @@ final class TileEncoder {
                     + type.gdalName() + " bands are too large (" + bytes + " bytes); use smaller tiles");
         }
         this.tileBytes = (int) bytes;
-        this.scratch = ThreadLocal.withInitial(() -> new byte[tileBytes]);
     }
 
     /** Size of one uncompressed tile. */
@@ -59,9 +60,9 @@ final class TileEncoder {
     byte[] encode(Raster strip, int x0) {
         int w = Math.min(tileSize, strip.width() - x0);
         int rows = Math.min(tileSize, strip.height());
-        byte[] buf = scratch.get();
+        byte[] buf = SCRATCH.atLeast(tileBytes);
         if (w < tileSize || rows < tileSize) {
-            Arrays.fill(buf, (byte) 0); // edge tile: the padding must not carry the previous tile's pixels
+            Arrays.fill(buf, 0, tileBytes, (byte) 0); // edge tile: the padding must not carry the previous tile's pixels
         }
         for (int y = 0; y < rows; y++) {
             int rowStart = y * tileSize * bands;

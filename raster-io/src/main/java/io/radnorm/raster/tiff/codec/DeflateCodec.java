@@ -32,7 +32,7 @@ final class DeflateCodec implements TiffCodec {
 
     private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(Inflater::new);
     private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(Deflater::new);
-    private static final ThreadLocal<byte[]> ENCODE_SCRATCH = ThreadLocal.withInitial(() -> new byte[0]);
+    private static final ThreadScratch ENCODE_SCRATCH = new ThreadScratch();
 
     private final int level;
 
@@ -93,11 +93,7 @@ final class DeflateCodec implements TiffCodec {
             // Compressed into this thread's scratch, then copied to its exact length: one
             // allocation per block instead of two (blocks are MBs: humongous objects for G1).
             int bound = (int) Math.min(LibDeflate.zlibCompressBound(compressor, len), Integer.MAX_VALUE - 8);
-            byte[] out = ENCODE_SCRATCH.get();
-            if (out.length < bound) {
-                out = new byte[bound];
-                ENCODE_SCRATCH.set(out);
-            }
+            byte[] out = ENCODE_SCRATCH.atLeast(bound);
             int n = LibDeflate.zlibCompress(compressor, src, off, len, out, 0, bound);
             if (n > 0) {
                 return Arrays.copyOf(out, n);
